@@ -1,0 +1,142 @@
+// swift-tools-version: 6.0
+//
+// formcheck: an open, offline exercise-form analyzer.
+//
+// Read top to bottom: build settings, products, dependencies, library targets (lowest layer
+// first), C shims, the command-line tool, tests. `../shared/docs/architecture.md` explains the
+// layers; dependencies point one way, downward.
+
+import Foundation
+import PackageDescription
+
+// MARK: - Build settings
+
+/// The CPU the hot code (kernels, crop, filters) is compiled for.
+///
+/// Swift has no run-time dispatch between instruction sets, so the package picks one explicit
+/// target when it is built: `FORMCHECK_TARGET_CPU` if set (`portable` turns the flag off, any
+/// other value is passed to `-target-cpu`), else `skylake-avx512` when this machine has
+/// AVX-512 (F/BW/DQ/VL), else `haswell` when it has AVX2 and FMA, else no flag. The portable
+/// build compiles and passes the tests everywhere; it is only slower.
+let targetCPU: String? = {
+    let environment = ProcessInfo.processInfo.environment
+    if let wanted = environment["FORMCHECK_TARGET_CPU"], !wanted.isEmpty {
+        return wanted == "portable" ? nil : wanted
+    }
+    #if arch(x86_64)
+    guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+          let flagsLine = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+    else { return nil }
+    let flags = Set(flagsLine.split(separator: " ").map(String.init))
+    if ["avx512f", "avx512bw", "avx512dq", "avx512vl", "fma"].allSatisfy(flags.contains) {
+        return "skylake-avx512"
+    }
+    if ["avx2", "fma", "f16c"].allSatisfy(flags.contains) { return "haswell" }
+    #endif
+    return nil
+}()
+
+/// Settings for targets with hot loops: always optimised (also in debug builds, so that
+/// `swift test` runs the models in seconds), with the CPU target above.
+let hotCodeSettings: [SwiftSetting] = {
+    var flags = ["-O", "-enforce-exclusivity=unchecked"]
+    if let cpu = targetCPU { flags += ["-target-cpu", cpu] }
+    return [.unsafeFlags(flags)]
+}()
+
+// MARK: - Package
+
+let package = Package(
+    name: "formcheck",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "formcheck", targets: ["formcheck"]),
+        .library(name: "Inference", targets: ["Inference"]),
+        .library(name: "Imaging", targets: ["Imaging"]),
+        .library(name: "Capture", targets: ["Capture"]),
+        .library(name: "Pose", targets: ["Pose"]),
+        .library(name: "Form", targets: ["Form"]),
+        .library(name: "Mannequin", targets: ["Mannequin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    ],
+    targets: [
+        // MARK: Libraries, lowest layer first
+
+        /// `.tflite` reader, graph planning with one arena, SIMD kernels, the interpreter.
+        .target(
+            name: "Inference",
+            swiftSettings: hotCodeSettings
+        ),
+        /// Image values, JPEG/PNG decode and encode, pixel formats, the exact rotated crop, drawing.
+        .target(
+            name: "Imaging",
+            dependencies: ["CJPEG", "CPNG"],
+            swiftSettings: hotCodeSettings
+        ),
+        /// `FrameSource`: V4L2 webcams, image folders, single images, video files.
+        .target(
+            name: "Capture",
+            dependencies: ["CV4L2", "Imaging"]
+        ),
+        /// BlazePose: detector, landmark model, tracking, filters; the `Pose` value.
+        .target(
+            name: "Pose",
+            dependencies: ["Inference", "Imaging"],
+            swiftSettings: hotCodeSettings
+        ),
+        /// Geometry, exercise templates (data in `Templates/`), per-frame analysis, sessions.
+        .target(
+            name: "Form",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.copy("Templates")]
+        ),
+        /// A posable figure drawn by our own ray marcher: the sample frames and target poses.
+        .target(
+            name: "Mannequin",
+            dependencies: ["Form", "Imaging"],
+            swiftSettings: hotCodeSettings
+        ),
+
+        // MARK: C shims (system libraries found with pkg-config)
+
+        .systemLibrary(
+            name: "CJPEG",
+            pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]
+        ),
+        .systemLibrary(
+            name: "CV4L2",
+            pkgConfig: "libv4l2",
+            providers: [.apt(["libv4l-dev"])]
+        ),
+
+        // MARK: The command-line tool
+
+        .executableTarget(
+            name: "formcheck",
+            dependencies: [
+                "Inference", "Imaging", "Capture", "Pose", "Form", "Mannequin",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+
+        .testTarget(name: "InferenceTests", dependencies: ["Inference"],
+                    resources: [.copy("Fixtures")], swiftSettings: hotCodeSettings),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
+        .testTarget(name: "CaptureTests", dependencies: ["Capture", "Imaging"]),
+        .testTarget(name: "PoseTests", dependencies: ["Pose", "Imaging", "Inference"]),
+        .testTarget(name: "FormTests", dependencies: ["Form"]),
+        .testTarget(name: "MannequinTests", dependencies: ["Mannequin", "Form", "Imaging"]),
+        .testTarget(name: "CLITests", dependencies: ["formcheck"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// The Imaging module. See ../shared/docs/architecture.md for what it owns.

@@ -1,0 +1,1 @@
+// The Mannequin module. See ../shared/docs/architecture.md for what it owns.
