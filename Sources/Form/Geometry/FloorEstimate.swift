@@ -1,0 +1,98 @@
+import Foundation
+
+/// Where the floor is: the up direction and, when known, a point on it.
+///
+/// Found from the landmarks a template says rest on the floor (hands and knees on all fours,
+/// shoulders and heels in a bridge): a plane through three or more of them in world
+/// coordinates, a line through two (which corrects a tilted camera in the plane of the
+/// picture), else the camera's own up. An estimate tilted more than ``maximumTilt`` from the
+/// camera's up is not believed (the person is not in the assumed position) and the camera's up
+/// is used instead.
+public struct FloorEstimate: Sendable {
+    /// How the up direction was found.
+    public enum Source: String, Sendable {
+        /// A plane through three or more resting landmarks (3D only).
+        case plane
+        /// A line through resting landmarks.
+        case line
+        /// The camera's up direction.
+        case camera
+    }
+
+    /// The largest believed angle between the floor's up and the camera's up, in degrees.
+    public static let maximumTilt = 40.0
+
+    /// The unit up direction.
+    public let up: Vector3
+    /// A point on the floor (the centre of the trusted resting landmarks), if any was trusted.
+    public let point: Vector3?
+    /// The resting landmarks that were trusted and used.
+    public let landmarks: [BodyLandmark]
+    /// How ``up`` was found.
+    public let source: Source
+
+    /// The camera's up with no floor point.
+    public init(cameraUpIn geometry: PoseGeometry) {
+        up = geometry.cameraUp
+        point = nil
+        landmarks = []
+        source = .camera
+    }
+
+    /// The floor through the trusted landmarks among `contacts`; `minimumSpread` is the
+    /// shortest extent (in the geometry's units) a line or plane must have to be believed.
+    public init(contacts: [BodyLandmark], in geometry: PoseGeometry, minimumSpread: Double) {
+        let cameraUp = geometry.cameraUp
+        let trusted = contacts.filter(geometry.isTrusted)
+        let points = trusted.map(geometry.position)
+        landmarks = trusted
+        guard !points.isEmpty else {
+            up = cameraUp
+            point = nil
+            source = .camera
+            return
+        }
+        let centre = points.reduce(Vector3.zero, +) / Double(points.count)
+        point = centre
+        guard points.count >= 2 else {
+            up = cameraUp
+            source = .camera
+            return
+        }
+        var rows = [Vector3](repeating: .zero, count: 3)
+        for p in points {
+            let d = p - centre
+            rows[0] += d * d.x
+            rows[1] += d * d.y
+            rows[2] += d * d.z
+        }
+        let eigen = SymmetricEigen3(rows: rows.map { $0 / Double(points.count) })
+        let extent = (eigen.values[0].magnitude * 4).squareRoot()
+        let width = (eigen.values[1].magnitude * 4).squareRoot()
+        let maxTiltCos = cos(Angle.radians(Self.maximumTilt))
+        if geometry.space == .world, points.count >= 3, extent >= minimumSpread, width >= 0.2 * extent {
+            var normal = eigen.vectors[2]
+            if normal.dot(cameraUp) < 0 { normal = -normal }
+            if normal.dot(cameraUp) >= maxTiltCos {
+                up = normal
+                source = .plane
+                return
+            }
+        }
+        let direction = eigen.vectors[0]
+        if extent >= minimumSpread,
+           let lineUp = cameraUp.removingComponent(along: direction).normalized,
+           lineUp.dot(cameraUp) >= maxTiltCos {
+            up = lineUp
+            source = .line
+        } else {
+            up = cameraUp
+            source = .camera
+        }
+    }
+
+    /// The height of `position` above the floor along ``up``, or `nil` without a floor point.
+    public func height(of position: Vector3) -> Double? {
+        point.map { (position - $0).dot(up) }
+    }
+}

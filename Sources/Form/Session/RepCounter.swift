@@ -1,0 +1,117 @@
+/// Counts reps from the phases of a stream of frames.
+///
+/// A rep starts when the person leaves the rest position and ends when they are back; it counts
+/// when it reached the target phase and lasted at least the template's minimum. Nothing is
+/// counted until the person has rested in position for ``settleSeconds`` (so getting into
+/// position is not a rep); the phases themselves have hysteresis (``FormAnalyzer/phase(of:movement:previous:)``).
+struct RepCounter {
+    /// One rep under way.
+    private struct Current {
+        var start: Double
+        var end: Double
+        var reachedTarget = false
+        var maxProgress = 0.0
+        var heldGood = 0.0
+        var tally = FormTally()
+        var sideVotes = LeftRight(both: 0)
+    }
+
+    /// Reps shorter than this fraction of the way to the target are ignored, not called partial.
+    static let partialProgress = 0.4
+
+    let template: ExerciseTemplate
+    let movement: Movement
+    let settleSeconds: Double
+    private var restedFor = 0.0
+    private var settled = false
+    private var current: Current?
+    private(set) var counted = 0
+
+    init(template: ExerciseTemplate, movement: Movement, settleSeconds: Double) {
+        self.template = template
+        self.movement = movement
+        self.settleSeconds = settleSeconds
+    }
+
+    /// A rep that ended, with the frames' tally.
+    typealias Ended = (rep: RepRecord, tally: FormTally)
+
+    /// Takes one frame at `time` (lasting `dt`); returns a rep when one ends.
+    mutating func update(_ analysis: FrameAnalysis, time: Double, dt: Double) -> Ended? {
+        guard let phase = analysis.phase else {
+            // Unseen: time passes, nothing changes.
+            current?.end = time
+            return nil
+        }
+        switch phase {
+        case .setup:
+            current = nil
+            settled = false
+            restedFor = 0
+            return nil
+        case .rest:
+            defer {
+                restedFor += dt
+                if restedFor >= settleSeconds { settled = true }
+            }
+            guard let rep = current else { return nil }
+            current = nil
+            restedFor = 0
+            return finish(rep, at: time)
+        case .moving, .target:
+            restedFor = 0
+            if current == nil {
+                guard settled else { return nil }
+                current = Current(start: time - dt, end: time)
+            }
+            guard var rep = current else { return nil }
+            rep.end = time
+            rep.tally.add(analysis)
+            if let value = analysis.movementValue {
+                let progress = (value - movement.rest.at) / (movement.target.at - movement.rest.at)
+                rep.maxProgress = max(rep.maxProgress, progress)
+            }
+            if phase == .target {
+                rep.reachedTarget = true
+                if analysis.verdict == .good { rep.heldGood += dt }
+                if let side = analysis.workingSide { rep.sideVotes[side] += 1 }
+            }
+            current = rep
+            return nil
+        }
+    }
+
+    /// Ends the session: a rep under way at the target counts if it lasted long enough.
+    mutating func finish(at time: Double) -> Ended? {
+        guard let rep = current else { return nil }
+        current = nil
+        return finish(rep, at: time)
+    }
+
+    private mutating func finish(_ rep: Current, at time: Double) -> Ended? {
+        let duration = time - rep.start
+        guard duration >= movement.minimumRepSeconds else { return nil }
+        guard rep.reachedTarget || rep.maxProgress >= Self.partialProgress else { return nil }
+        var repFaults: [String] = []
+        if !rep.reachedTarget, let partial = movement.partialFault { repFaults.append(partial) }
+        if rep.reachedTarget, let limit = movement.slowestFastRepSeconds, duration < limit, let fast = movement.tooFastFault {
+            repFaults.append(fast)
+        }
+        if rep.reachedTarget, let hold = template.prescription.holdSeconds, rep.heldGood < hold.minimum,
+           let short = movement.shortHoldFault {
+            repFaults.append(short)
+        }
+        if rep.reachedTarget { counted += 1 }
+        let side: BodySide? = template.workingSide == nil || rep.sideVotes.left + rep.sideVotes.right == 0
+            ? nil : (rep.sideVotes.left >= rep.sideVotes.right ? .left : .right)
+        let form = rep.tally.formScore ?? 0
+        let score = rep.reachedTarget ? max(0, min(100, form - 15 * Double(repFaults.count))) : 0
+        let record = RepRecord(
+            number: rep.reachedTarget ? counted : counted + 1, complete: rep.reachedTarget, side: side,
+            startSeconds: rep.start, endSeconds: time, heldSeconds: rep.heldGood,
+            faults: rep.tally.faultsByFrequency + repFaults.filter { !rep.tally.faultsByFrequency.contains($0) },
+            score: Int(score.rounded())
+        )
+        return (record, rep.tally)
+    }
+}
