@@ -49,7 +49,7 @@ public enum CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(path) is busy: another program is using the camera. Close it (a browser tab, a "
                 + "video call, another formcheck) and try again."
         case .notACamera(let path, let card, let reason):
-            "\(path) (\(card)) is not a camera that streams video: \(reason). Webcams often have "
+            "\(path)\(card.isEmpty ? "" : " (\(card))") is not a camera that streams video: \(reason). Webcams often have "
                 + "a second node for metadata; `formcheck devices` shows which one captures."
         case .noUsableFormat(let path, let offered):
             "\(path) offers no pixel format formcheck can read (it offers "
