@@ -55,7 +55,7 @@ public enum VideoDevices {
             case .camera(let device):
                 lines += cameraLines(device)
             case .notACamera(let card, let driver, let reason):
-                lines.append("\(node.path): \(card) (\(driver)): not a camera, \(reason)")
+                lines.append("\(node.path): \(card) (driver \(driver)): not a camera: \(reason)")
             case .unavailable(let error):
                 lines.append("\(node.path): \(error)")
             }

@@ -279,3 +279,18 @@ import Testing
         #expect(system.calls.isEmpty)
     }
 }
+
+/// The real system (libv4l2, libc) on what this machine has: no camera needed.
+@Suite struct RealSystemTests {
+    @Test func missingDeviceThroughLibv4l2() {
+        #expect(throws: CaptureError.deviceMissing(path: "/nonexistent/video0")) {
+            try V4L2Camera(devicePath: "/nonexistent/video0")
+        }
+    }
+
+    @Test func aFileThatIsNoVideoDevice() {
+        #expect(throws: CaptureError.notACamera(path: "/dev/null", card: "", reason: "it is not a V4L2 video device")) {
+            try V4L2Camera(devicePath: "/dev/null")
+        }
+    }
+}
