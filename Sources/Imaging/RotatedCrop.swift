@@ -15,25 +15,29 @@ public enum TensorValueRange: Sendable, Hashable {
     /// `u8 · (1/255)`, in [0, 1] (the pose landmark model's input).
     case zeroToOne
 
-    /// The float for each byte value 0...255, as MediaPipe's `convertTo` computes it (f32:
-    /// `scale = f32(2)/f32(255)` resp. `f32(1)/f32(255)`, one fused multiply-add with the
-    /// offset, as OpenCV's AVX2 conversion does).
-    public var table: [Float] {
+    /// The multiplier in f32, as MediaPipe computes it: `(max − min) / 255`.
+    public var scale: Float {
         switch self {
-        case .minusOneToOne: return TensorValueRange.signedTable
-        case .zeroToOne: return TensorValueRange.unitTable
+        case .minusOneToOne: return Float(2) / Float(255)
+        case .zeroToOne: return Float(1) / Float(255)
         }
     }
 
-    static let signedTable: [Float] = {
-        let scale = Float(2) / Float(255)
-        return (0..<256).map { (-1 as Float).addingProduct(Float($0), scale) }
-    }()
+    /// The value of byte 0.
+    public var offset: Float {
+        switch self {
+        case .minusOneToOne: return -1
+        case .zeroToOne: return 0
+        }
+    }
 
-    static let unitTable: [Float] = {
-        let scale = Float(1) / Float(255)
-        return (0..<256).map { Float($0) * scale }
-    }()
+    /// The float for a byte, exactly as MediaPipe's `convertTo` computes it: one fused
+    /// multiply-add in f32, `fma(u8, scale, offset)`, as OpenCV's AVX2 conversion does
+    /// (an unfused `u8 * scale - 1` differs in the last bit for 158 of the 256 values).
+    @inline(__always)
+    public func value(_ byte: UInt8) -> Float {
+        offset.addingProduct(Float(byte), scale)
+    }
 }
 
 /// The exact rotated crop of MediaPipe's pose pipeline (`blazepose-pipeline.md` §3.3).
@@ -81,19 +85,16 @@ public enum RotatedCrop {
         precondition(size > 0, "crop size must be positive, got \(size)")
         precondition(tensor.count >= size * size * 3, "tensor holds \(tensor.count) floats, the crop needs \(size * size * 3)")
         guard let base = tensor.baseAddress else { return }
-        let table = range.table
         guard !image.isEmpty else {
-            tensor.update(repeating: table[0])
+            tensor.update(repeating: range.offset)
             return
         }
         let matrix = PerspectiveMatrix.cropMap(for: rect, outputWidth: size, outputHeight: size)
         image.withUnsafeBytes { src in
-            table.withUnsafeBufferPointer { lookup in
-                if let pixels = src.baseAddress, let values = lookup.baseAddress {
-                    WarpKernel.warp(src: pixels, width: image.width, height: image.height, matrix: matrix,
-                                    outputWidth: size, outputHeight: size, border: border,
-                                    sink: FloatSink(base: base, table: values))
-                }
+            if let pixels = src.baseAddress {
+                WarpKernel.warp(src: pixels, width: image.width, height: image.height, matrix: matrix,
+                                outputWidth: size, outputHeight: size, border: border,
+                                sink: FloatSink(base: base, scale: range.scale, offset: range.offset))
             }
         }
     }
@@ -102,9 +103,8 @@ public enum RotatedCrop {
     /// at least `bytes.count` floats).
     public static func toTensor(_ bytes: [UInt8], range: TensorValueRange, into tensor: UnsafeMutableBufferPointer<Float>) {
         precondition(tensor.count >= bytes.count, "tensor holds \(tensor.count) floats, need \(bytes.count)")
-        let table = range.table
         for (i, byte) in bytes.enumerated() {
-            tensor[i] = table[Int(byte)]
+            tensor[i] = range.value(byte)
         }
     }
 }

@@ -2,8 +2,8 @@
 
 /// Where the warp writes each output pixel.
 protocol WarpSink {
-    /// Stores output pixel number `index` (row-major).
-    func store(_ index: Int, _ r: UInt8, _ g: UInt8, _ b: UInt8)
+    /// Stores output pixel number `index` (row-major); each channel is 0...255.
+    func store(_ index: Int, _ r: Int32, _ g: Int32, _ b: Int32)
 }
 
 /// Writes interleaved RGB bytes.
@@ -11,23 +11,27 @@ struct ByteSink: WarpSink {
     let base: UnsafeMutablePointer<UInt8>
 
     @inline(__always)
-    func store(_ index: Int, _ r: UInt8, _ g: UInt8, _ b: UInt8) {
-        base[index * 3] = r
-        base[index * 3 + 1] = g
-        base[index * 3 + 2] = b
+    func store(_ index: Int, _ r: Int32, _ g: Int32, _ b: Int32) {
+        let o = index &* 3
+        base[o] = UInt8(truncatingIfNeeded: r)
+        base[o &+ 1] = UInt8(truncatingIfNeeded: g)
+        base[o &+ 2] = UInt8(truncatingIfNeeded: b)
     }
 }
 
-/// Writes interleaved RGB floats through a 256-entry table.
+/// Writes interleaved RGB floats `fma(u8, scale, offset)` in f32, as OpenCV's `convertTo`
+/// does on AVX2 (`TensorValueRange` documents the values).
 struct FloatSink: WarpSink {
     let base: UnsafeMutablePointer<Float>
-    let table: UnsafePointer<Float>
+    let scale: Float
+    let offset: Float
 
     @inline(__always)
-    func store(_ index: Int, _ r: UInt8, _ g: UInt8, _ b: UInt8) {
-        base[index * 3] = table[Int(r)]
-        base[index * 3 + 1] = table[Int(g)]
-        base[index * 3 + 2] = table[Int(b)]
+    func store(_ index: Int, _ r: Int32, _ g: Int32, _ b: Int32) {
+        let o = index &* 3
+        base[o] = offset.addingProduct(Float(r), scale)
+        base[o &+ 1] = offset.addingProduct(Float(g), scale)
+        base[o &+ 2] = offset.addingProduct(Float(b), scale)
     }
 }
 
@@ -51,109 +55,135 @@ enum WarpKernel {
 
     /// Warps `src` (`width`×`height`, RGB, at least 1×1) into an `outputWidth`×`outputHeight`
     /// image through `matrix` (output → source).
+    ///
+    /// Per output row: pass 1 computes the fixed-point source coordinates of every pixel
+    /// (a loop the compiler vectorises), pass 2 samples them.
     @inline(__always)
     static func warp<Sink: WarpSink>(src: UnsafePointer<UInt8>, width: Int, height: Int,
                                      matrix: PerspectiveMatrix, outputWidth: Int, outputHeight: Int,
                                      border: BorderMode, sink: Sink) {
-        precondition(width >= 1 && height >= 1)
-        let m = matrix.m
+        precondition(width >= 1 && height >= 1 && outputWidth >= 1 && outputHeight >= 1)
         let blockWidth = blockWidth(outputWidth: outputWidth, outputHeight: outputHeight)
-        let rowStride = width * 3
-        let width1 = UInt(width - 1), height1 = UInt(height - 1)
-        let intMax = Double(Int32.max), intMin = Double(Int32.min)
-
-        for y in 0..<outputHeight {
-            let yd = Double(y)
-            var x0 = 0
-            while x0 < outputWidth {
-                let blockEnd = min(x0 + blockWidth, outputWidth)
-                let xd = Double(x0)
-                let X0 = m.0 * xd + m.1 * yd + m.2
-                let Y0 = m.3 * xd + m.4 * yd + m.5
-                let W0 = m.6 * xd + m.7 * yd + m.8
-                for x in x0..<blockEnd {
-                    let x1 = Double(x - x0)
-                    var w = W0 + m.6 * x1
-                    w = w != 0 ? 32 / w : 0
-                    let fX = clampToInt32((X0 + m.0 * x1) * w, intMin, intMax)
-                    let fY = clampToInt32((Y0 + m.3 * x1) * w, intMin, intMax)
-                    let X = Int(Int32(fX.rounded(.toNearestOrEven)))
-                    let Y = Int(Int32(fY.rounded(.toNearestOrEven)))
-                    let sx = saturateInt16(X >> 5), sy = saturateInt16(Y >> 5)
-                    let fx = X & 31, fy = Y & 31
-                    let w00 = (32 - fx) * (32 - fy), w01 = fx * (32 - fy)
-                    let w10 = (32 - fx) * fy, w11 = fx * fy
-                    let index = y * outputWidth + x
-
-                    if UInt(bitPattern: sx) < width1 && UInt(bitPattern: sy) < height1 {
-                        let p = src + sy * rowStride + sx * 3
-                        let q = p + rowStride
-                        sink.store(index,
-                                   blend(p[0], p[3], q[0], q[3], w00, w01, w10, w11),
-                                   blend(p[1], p[4], q[1], q[4], w00, w01, w10, w11),
-                                   blend(p[2], p[5], q[2], q[5], w00, w01, w10, w11))
-                        continue
-                    }
-                    switch border {
-                    case .zero:
-                        if sx >= width || sx + 1 < 0 || sy >= height || sy + 1 < 0 {
-                            sink.store(index, 0, 0, 0)
-                            continue
-                        }
-                        let inX0 = sx >= 0, inX1 = sx + 1 < width
-                        let inY0 = sy >= 0, inY1 = sy + 1 < height
-                        var channels: (UInt8, UInt8, UInt8) = (0, 0, 0)
-                        for c in 0..<3 {
-                            let v00 = inY0 && inX0 ? src[sy * rowStride + sx * 3 + c] : 0
-                            let v01 = inY0 && inX1 ? src[sy * rowStride + (sx + 1) * 3 + c] : 0
-                            let v10 = inY1 && inX0 ? src[(sy + 1) * rowStride + sx * 3 + c] : 0
-                            let v11 = inY1 && inX1 ? src[(sy + 1) * rowStride + (sx + 1) * 3 + c] : 0
-                            let value = blend(v00, v01, v10, v11, w00, w01, w10, w11)
-                            switch c {
-                            case 0: channels.0 = value
-                            case 1: channels.1 = value
-                            default: channels.2 = value
-                            }
-                        }
-                        sink.store(index, channels.0, channels.1, channels.2)
-                    case .replicate:
-                        let cx0 = clip(sx, width), cx1 = clip(sx + 1, width)
-                        let cy0 = clip(sy, height), cy1 = clip(sy + 1, height)
-                        let p00 = src + cy0 * rowStride + cx0 * 3, p01 = src + cy0 * rowStride + cx1 * 3
-                        let p10 = src + cy1 * rowStride + cx0 * 3, p11 = src + cy1 * rowStride + cx1 * 3
-                        sink.store(index,
-                                   blend(p00[0], p01[0], p10[0], p11[0], w00, w01, w10, w11),
-                                   blend(p00[1], p01[1], p10[1], p11[1], w00, w01, w10, w11),
-                                   blend(p00[2], p01[2], p10[2], p11[2], w00, w01, w10, w11))
-                    }
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * outputWidth) { scratch in
+            guard let xs = scratch.baseAddress else { return }
+            let ys = xs + outputWidth
+            for y in 0..<outputHeight {
+                var x0 = 0
+                while x0 < outputWidth {
+                    let count = min(blockWidth, outputWidth - x0)
+                    blockCoordinates(matrix, x0: x0, y: y, count: count, xs: xs + x0, ys: ys + x0)
+                    x0 += count
                 }
-                x0 = blockEnd
+                sampleRow(src: src, width: width, height: height, xs: xs, ys: ys, count: outputWidth,
+                          border: border, sink: sink, firstIndex: y * outputWidth)
             }
         }
     }
 
-    /// `std::max(INT_MIN, std::min(INT_MAX, v))` with C++'s argument order, so NaN → INT_MAX.
+    /// Pass 1 for one block of a row: OpenCV's `X = saturate_cast<int>((X0 + M0·x1)·W)` with
+    /// `W = 32 / (W0 + M6·x1)` (0 if the denominator is 0), clamped to Int32 with C++'s
+    /// `max(INT_MIN, min(INT_MAX, v))` (so NaN → INT_MAX) and rounded half to even.
     @inline(__always)
-    static func clampToInt32(_ v: Double, _ intMin: Double, _ intMax: Double) -> Double {
-        let upper = v < intMax ? v : intMax
-        return intMin < upper ? upper : intMin
+    static func blockCoordinates(_ matrix: PerspectiveMatrix, x0: Int, y: Int, count: Int,
+                                 xs: UnsafeMutablePointer<Int32>, ys: UnsafeMutablePointer<Int32>) {
+        let m = matrix.m
+        let xd = Double(x0), yd = Double(y)
+        let X0 = m.0 * xd + m.1 * yd + m.2
+        let Y0 = m.3 * xd + m.4 * yd + m.5
+        let W0 = m.6 * xd + m.7 * yd + m.8
+        let intMax = Double(Int32.max), intMin = Double(Int32.min)
+        // Adding 1.5·2⁵² rounds any |v| < 2⁵¹ to an integer (half to even, the FPU's mode)
+        // and leaves it in the low 32 bits of the result's bit pattern: lrint without a branch.
+        let magic = 6_755_399_441_055_744.0
+        for i in 0..<count {
+            let x1 = Double(i)
+            let denominator = W0 + m.6 * x1
+            let w = denominator != 0 ? 32 / denominator : 0
+            var fX = (X0 + m.0 * x1) * w
+            var fY = (Y0 + m.3 * x1) * w
+            fX = fX < intMax ? fX : intMax
+            fX = intMin < fX ? fX : intMin
+            fY = fY < intMax ? fY : intMax
+            fY = intMin < fY ? fY : intMin
+            xs[i] = Int32(truncatingIfNeeded: (fX + magic).bitPattern)
+            ys[i] = Int32(truncatingIfNeeded: (fY + magic).bitPattern)
+        }
     }
 
+    /// Pass 2: samples `count` pixels at fixed-point coordinates (1/32 px) as OpenCV's
+    /// `remapBilinear` does for 8UC3.
     @inline(__always)
-    static func saturateInt16(_ v: Int) -> Int {
-        v < -32768 ? -32768 : (v > 32767 ? 32767 : v)
+    static func sampleRow<Sink: WarpSink>(src: UnsafePointer<UInt8>, width: Int, height: Int,
+                                          xs: UnsafePointer<Int32>, ys: UnsafePointer<Int32>, count: Int,
+                                          border: BorderMode, sink: Sink, firstIndex: Int) {
+        let rowStride = width &* 3
+        let width1 = UInt(width &- 1), height1 = UInt(height &- 1)
+        for i in 0..<count {
+            let X = xs[i], Y = ys[i]
+            // saturate_cast<short>(X >> 5), as OpenCV stores the integer part.
+            let sx = Int(min(max(X &>> 5, -32768), 32767))
+            let sy = Int(min(max(Y &>> 5, -32768), 32767))
+            let fx = X & 31, fy = Y & 31
+            let w00 = (32 &- fx) &* (32 &- fy), w01 = fx &* (32 &- fy)
+            let w10 = (32 &- fx) &* fy, w11 = fx &* fy
+            let index = firstIndex &+ i
+            if UInt(bitPattern: sx) < width1 && UInt(bitPattern: sy) < height1 {
+                let p = src + (sy &* rowStride &+ sx &* 3)
+                let q = p + rowStride
+                sink.store(index,
+                           blend(p[0], p[3], q[0], q[3], w00, w01, w10, w11),
+                           blend(p[1], p[4], q[1], q[4], w00, w01, w10, w11),
+                           blend(p[2], p[5], q[2], q[5], w00, w01, w10, w11))
+                continue
+            }
+            switch border {
+            case .zero:
+                if sx >= width || sx &+ 1 < 0 || sy >= height || sy &+ 1 < 0 {
+                    sink.store(index, 0, 0, 0)
+                    continue
+                }
+                let inX0 = sx >= 0, inX1 = sx &+ 1 < width
+                let inY0 = sy >= 0, inY1 = sy &+ 1 < height
+                let o00 = sy &* rowStride &+ sx &* 3
+                let o10 = o00 &+ rowStride
+                var rgb: (Int32, Int32, Int32) = (0, 0, 0)
+                for c in 0..<3 {
+                    let v00: UInt8 = inY0 && inX0 ? src[o00 &+ c] : 0
+                    let v01: UInt8 = inY0 && inX1 ? src[o00 &+ 3 &+ c] : 0
+                    let v10: UInt8 = inY1 && inX0 ? src[o10 &+ c] : 0
+                    let v11: UInt8 = inY1 && inX1 ? src[o10 &+ 3 &+ c] : 0
+                    let value = blend(v00, v01, v10, v11, w00, w01, w10, w11)
+                    switch c {
+                    case 0: rgb.0 = value
+                    case 1: rgb.1 = value
+                    default: rgb.2 = value
+                    }
+                }
+                sink.store(index, rgb.0, rgb.1, rgb.2)
+            case .replicate:
+                let cx0 = clip(sx, width) &* 3, cx1 = clip(sx &+ 1, width) &* 3
+                let cy0 = clip(sy, height) &* rowStride, cy1 = clip(sy &+ 1, height) &* rowStride
+                let p00 = src + (cy0 &+ cx0), p01 = src + (cy0 &+ cx1)
+                let p10 = src + (cy1 &+ cx0), p11 = src + (cy1 &+ cx1)
+                sink.store(index,
+                           blend(p00[0], p01[0], p10[0], p11[0], w00, w01, w10, w11),
+                           blend(p00[1], p01[1], p10[1], p11[1], w00, w01, w10, w11),
+                           blend(p00[2], p01[2], p10[2], p11[2], w00, w01, w10, w11))
+            }
+        }
+    }
+
+    /// `(Σ wᵢ·pᵢ + 512) >> 10`: OpenCV's `(Σ (32·wᵢ)·pᵢ + 2¹⁴) >> 15` with the common factor 32
+    /// taken out (the same integer for every input).
+    @inline(__always)
+    static func blend(_ p00: UInt8, _ p01: UInt8, _ p10: UInt8, _ p11: UInt8,
+                      _ w00: Int32, _ w01: Int32, _ w10: Int32, _ w11: Int32) -> Int32 {
+        (Int32(p00) &* w00 &+ Int32(p01) &* w01 &+ Int32(p10) &* w10 &+ Int32(p11) &* w11 &+ 512) &>> 10
     }
 
     /// OpenCV's `clip(x, 0, n)`: x clamped to 0...n−1.
     @inline(__always)
     static func clip(_ v: Int, _ n: Int) -> Int {
-        v >= 0 ? (v < n ? v : n - 1) : 0
-    }
-
-    @inline(__always)
-    static func blend(_ p00: UInt8, _ p01: UInt8, _ p10: UInt8, _ p11: UInt8,
-                      _ w00: Int, _ w01: Int, _ w10: Int, _ w11: Int) -> UInt8 {
-        let sum = Int(p00) * w00 + Int(p01) * w01 + Int(p10) * w10 + Int(p11) * w11
-        return UInt8(truncatingIfNeeded: (sum + 512) >> 10)
+        v >= 0 ? (v < n ? v : n &- 1) : 0
     }
 }
