@@ -34,10 +34,21 @@ public enum TensorValueRange: Sendable, Hashable {
     /// The float for a byte, exactly as MediaPipe's `convertTo` computes it: one fused
     /// multiply-add in f32, `fma(u8, scale, offset)`, as OpenCV's AVX2 conversion does
     /// (an unfused `u8 * scale - 1` differs in the last bit for 158 of the 256 values).
-    @inline(__always)
     public func value(_ byte: UInt8) -> Float {
         offset.addingProduct(Float(byte), scale)
     }
+
+    /// `value(b)` for every byte b = 0...255, computed once (a table lookup is fast on every
+    /// CPU, a fused multiply-add is a library call without FMA hardware).
+    public var table: [Float] {
+        switch self {
+        case .minusOneToOne: return TensorValueRange.minusOneToOneTable
+        case .zeroToOne: return TensorValueRange.zeroToOneTable
+        }
+    }
+
+    private static let minusOneToOneTable = (0...255).map { TensorValueRange.minusOneToOne.value(UInt8($0)) }
+    private static let zeroToOneTable = (0...255).map { TensorValueRange.zeroToOne.value(UInt8($0)) }
 }
 
 /// The exact rotated crop of MediaPipe's pose pipeline (`blazepose-pipeline.md` §3.3).
@@ -90,11 +101,14 @@ public enum RotatedCrop {
             return
         }
         let matrix = PerspectiveMatrix.cropMap(for: rect, outputWidth: size, outputHeight: size)
+        let table = range.table
         image.withUnsafeBytes { src in
-            if let pixels = src.baseAddress {
-                WarpKernel.warp(src: pixels, width: image.width, height: image.height, matrix: matrix,
-                                outputWidth: size, outputHeight: size, border: border,
-                                sink: FloatSink(base: base, scale: range.scale, offset: range.offset))
+            table.withUnsafeBufferPointer { lookup in
+                if let pixels = src.baseAddress, let values = lookup.baseAddress {
+                    WarpKernel.warp(src: pixels, width: image.width, height: image.height, matrix: matrix,
+                                    outputWidth: size, outputHeight: size, border: border,
+                                    sink: FloatSink(base: base, table: values))
+                }
             }
         }
     }
@@ -103,8 +117,9 @@ public enum RotatedCrop {
     /// at least `bytes.count` floats).
     public static func toTensor(_ bytes: [UInt8], range: TensorValueRange, into tensor: UnsafeMutableBufferPointer<Float>) {
         precondition(tensor.count >= bytes.count, "tensor holds \(tensor.count) floats, need \(bytes.count)")
+        let table = range.table
         for (i, byte) in bytes.enumerated() {
-            tensor[i] = range.value(byte)
+            tensor[i] = table[Int(byte)]
         }
     }
 }

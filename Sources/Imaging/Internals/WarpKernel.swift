@@ -19,19 +19,17 @@ struct ByteSink: WarpSink {
     }
 }
 
-/// Writes interleaved RGB floats `fma(u8, scale, offset)` in f32, as OpenCV's `convertTo`
-/// does on AVX2 (`TensorValueRange` documents the values).
+/// Writes interleaved RGB floats through a 256-entry table (`TensorValueRange.table`).
 struct FloatSink: WarpSink {
     let base: UnsafeMutablePointer<Float>
-    let scale: Float
-    let offset: Float
+    let table: UnsafePointer<Float>
 
     @inline(__always)
     func store(_ index: Int, _ r: Int32, _ g: Int32, _ b: Int32) {
         let o = index &* 3
-        base[o] = offset.addingProduct(Float(r), scale)
-        base[o &+ 1] = offset.addingProduct(Float(g), scale)
-        base[o &+ 2] = offset.addingProduct(Float(b), scale)
+        base[o] = table[Int(r)]
+        base[o &+ 1] = table[Int(g)]
+        base[o &+ 2] = table[Int(b)]
     }
 }
 
