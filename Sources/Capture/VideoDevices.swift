@@ -26,8 +26,17 @@ public enum VideoDevices {
         list(system: LibV4L2System())
     }
 
+    /// The nodes at `paths`, each opened, described and closed again.
+    public static func list(paths: [String]) -> [Node] {
+        list(paths: paths, system: LibV4L2System())
+    }
+
     static func list(system: any V4L2System) -> [Node] {
-        system.deviceNodes().map { Node(path: $0, kind: inspect($0, system: system)) }
+        list(paths: system.deviceNodes(), system: system)
+    }
+
+    static func list(paths: [String], system: any V4L2System) -> [Node] {
+        paths.map { Node(path: $0, kind: inspect($0, system: system)) }
     }
 
     /// Opens `path`, asks what it is, and closes it.
