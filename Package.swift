@@ -40,7 +40,11 @@ let targetCPU: String? = {
 /// `swift test` runs the models in seconds), with the CPU target above.
 let hotCodeSettings: [SwiftSetting] = {
     var flags = ["-O", "-enforce-exclusivity=unchecked"]
-    if let cpu = targetCPU { flags += ["-target-cpu", cpu] }
+    guard let cpu = targetCPU else {
+        // No known vector unit: kernels avoid fused multiply-add, which would be a library call.
+        return [.unsafeFlags(flags), .define("FORMCHECK_PORTABLE")]
+    }
+    flags += ["-target-cpu", cpu]
     return [.unsafeFlags(flags)]
 }()
 
@@ -68,6 +72,7 @@ let package = Package(
         /// `.tflite` reader, graph planning with one arena, SIMD kernels, the interpreter.
         .target(
             name: "Inference",
+            dependencies: ["CInferenceSIMD"],
             swiftSettings: hotCodeSettings
         ),
         /// Image values, JPEG/PNG decode and encode, pixel formats, the exact rotated crop, drawing.
@@ -100,7 +105,12 @@ let package = Package(
             swiftSettings: hotCodeSettings
         ),
 
-        // MARK: C shims (system libraries found with pkg-config)
+        // MARK: C shims
+
+        /// Vector min/max/clamp as single instructions (Swift's generic SIMD versions are scalar loops).
+        .target(name: "CInferenceSIMD"),
+
+        // System libraries found with pkg-config.
 
         .systemLibrary(
             name: "CJPEG",

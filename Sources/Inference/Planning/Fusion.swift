@@ -1,0 +1,75 @@
+/// Load-time rewrites that remove whole passes over memory:
+/// - a PAD whose only consumers are convolutions becomes those convolutions' explicit padding;
+/// - an ADD of a convolution's output and an earlier tensor becomes the convolution's epilogue.
+enum Fusion {
+    /// Folds zero PADs of the spatial dimensions into the convolutions that read them.
+    static func foldPads(_ nodes: inout [Node], graphOutputs: Set<Int>) {
+        var index = 0
+        while index < nodes.count {
+            let pad = nodes[index]
+            guard case let .pad(inputShape, paddings, _) = pad.kind,
+                  paddings[0] == (0, 0) && paddings[3] == (0, 0),
+                  !graphOutputs.contains(pad.output) else { index += 1; continue }
+            let consumers = nodes.indices.filter { nodes[$0].inputs.contains(pad.output) || nodes[$0].residual == pad.output }
+            let foldable = !consumers.isEmpty && consumers.allSatisfy { consumer in
+                let node = nodes[consumer]
+                guard node.inputs == [pad.output], node.residual != pad.output else { return false }
+                switch node.kind {
+                case .conv, .depthwise: return true
+                default: return false
+                }
+            }
+            guard foldable else { index += 1; continue }
+            for consumer in consumers {
+                func widen(_ g: ConvGeometry) -> ConvGeometry {
+                    var g = g
+                    g.inputHeight = inputShape[1]
+                    g.inputWidth = inputShape[2]
+                    g.padTop += paddings[1].before
+                    g.padLeft += paddings[2].before
+                    return g
+                }
+                switch nodes[consumer].kind {
+                case let .conv(g, w, b, c): nodes[consumer].kind = .conv(geometry: widen(g), weights: w, bias: b, clamp: c)
+                case let .depthwise(g, w, b, c): nodes[consumer].kind = .depthwise(geometry: widen(g), weights: w, bias: b, clamp: c)
+                default: break
+                }
+                nodes[consumer].inputs = pad.inputs
+                nodes[consumer].label += " (+PAD)"
+            }
+            nodes.remove(at: index)
+        }
+    }
+
+    /// Fuses `ADD(conv(x), y)` into the convolution when `y` exists before the convolution runs
+    /// and nothing else reads the convolution's output.
+    static func fuseResidualAdds(_ nodes: inout [Node], graphOutputs: Set<Int>, graphInputs: Set<Int>,
+                                 elementCount: (Int) -> Int) {
+        var index = 0
+        while index < nodes.count {
+            let add = nodes[index]
+            guard case let .add(clamp, rhsCount) = add.kind, add.inputs.count == 2 else { index += 1; continue }
+            // Both operands must have the full size (no broadcast operand).
+            guard rhsCount == elementCount(add.output) else { index += 1; continue }
+            var best: (producer: Int, residual: Int)?
+            for (position, operand) in add.inputs.enumerated() {
+                let other = add.inputs[1 - position]
+                guard operand != other, !graphOutputs.contains(operand),
+                      let producer = nodes.firstIndex(where: { $0.output == operand }),
+                      case .conv = nodes[producer].kind, nodes[producer].residual == nil else { continue }
+                let readers = nodes.indices.filter { nodes[$0].inputs.contains(operand) || nodes[$0].residual == operand }
+                guard readers == [index] else { continue }
+                let otherReady = graphInputs.contains(other)
+                    || (nodes.firstIndex(where: { $0.output == other }).map { $0 < producer } ?? false)
+                guard otherReady else { continue }
+                if producer > (best?.producer ?? -1) { best = (producer, other) }
+            }
+            guard let (producer, residual) = best else { index += 1; continue }
+            nodes[producer].residual = residual
+            nodes[producer].residualClamp = clamp
+            nodes[producer].output = add.output
+            nodes[producer].label += " +ADD"
+            nodes.remove(at: index)
+        }
+    }
+}

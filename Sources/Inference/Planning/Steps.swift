@@ -1,0 +1,184 @@
+/// The executable form of a planned model: one `Step` per node, holding the kernel and the
+/// arena pointers it reads and writes, all fixed at load time. Running a step never allocates.
+protocol Step: AnyObject {
+    /// Operator name and shapes, for profiles.
+    var label: String { get }
+    /// The model operator this step came from.
+    var operatorIndex: Int { get }
+    /// Multiply-adds of the step (0 for data movement), for profiles.
+    var multiplyAdds: Int { get }
+    func run(_ pool: ThreadPool)
+}
+
+/// The kernel a convolution runs on.
+enum ConvolutionKernel {
+    /// Through the GEMM microkernels (1×1 directly, others via im2col tiles).
+    case gemm(Conv2DKernel)
+    /// Few output channels: vectorised over output columns.
+    case planar(PlanarConv2DKernel)
+
+    var geometry: ConvGeometry {
+        switch self {
+        case let .gemm(kernel): return kernel.geometry
+        case let .planar(kernel): return kernel.geometry
+        }
+    }
+}
+
+final class ConvolutionStep: Step {
+    let label: String, operatorIndex: Int
+    let kernel: ConvolutionKernel
+    let input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>
+    let residual: UnsafePointer<Float>?, scratch: UnsafeMutablePointer<Float>?
+    var multiplyAdds: Int { kernel.geometry.multiplyAdds }
+
+    init(label: String, operatorIndex: Int, kernel: ConvolutionKernel, input: UnsafePointer<Float>,
+         output: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?, scratch: UnsafeMutablePointer<Float>?) {
+        self.label = label; self.operatorIndex = operatorIndex; self.kernel = kernel
+        self.input = input; self.output = output; self.residual = residual; self.scratch = scratch
+    }
+
+    func run(_ pool: ThreadPool) {
+        switch kernel {
+        case let .gemm(gemm):
+            gemm.run(input: input, output: output, residual: residual, scratch: scratch, pool: pool)
+        case let .planar(planar):
+            planar.run(input: input, output: output, residual: residual, pool: pool)
+        }
+    }
+}
+
+final class DepthwiseStep: Step {
+    let label: String, operatorIndex: Int
+    let kernel: DepthwiseConv2DKernel
+    let input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>
+    var multiplyAdds: Int { kernel.geometry.multiplyAdds / max(kernel.geometry.inputChannels, 1) }
+
+    init(label: String, operatorIndex: Int, kernel: DepthwiseConv2DKernel, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>) {
+        self.label = label; self.operatorIndex = operatorIndex; self.kernel = kernel; self.input = input; self.output = output
+    }
+
+    func run(_ pool: ThreadPool) { kernel.run(input: input, output: output, pool: pool) }
+}
+
+final class AddStep: Step {
+    let label: String, operatorIndex: Int
+    let lhs: UnsafePointer<Float>, rhs: UnsafePointer<Float>, rhsCount: Int
+    let output: UnsafeMutablePointer<Float>, count: Int, clamp: Clamp
+    var multiplyAdds: Int { 0 }
+
+    init(label: String, operatorIndex: Int, lhs: UnsafePointer<Float>, rhs: UnsafePointer<Float>, rhsCount: Int,
+         output: UnsafeMutablePointer<Float>, count: Int, clamp: Clamp) {
+        self.label = label; self.operatorIndex = operatorIndex; self.lhs = lhs; self.rhs = rhs
+        self.rhsCount = rhsCount; self.output = output; self.count = count; self.clamp = clamp
+    }
+
+    func run(_ pool: ThreadPool) {
+        guard rhsCount == count, count >= 1 << 14 else {
+            addF32(lhs: lhs, rhs: rhs, rhsCount: rhsCount, output: output, count: count, clamp: clamp)
+            return
+        }
+        let parts = pool.threadCount
+        pool.parallelFor(parts) { part, _ in
+            // Split on multiples of 16 so each part runs whole vectors.
+            let range = Conv2DKernel.share(self.count / 16, part: part, of: parts)
+            let lower = range.lowerBound * 16
+            let upper = part == parts - 1 ? self.count : range.upperBound * 16
+            addF32(lhs: self.lhs + lower, rhs: self.rhs + lower, rhsCount: upper - lower, output: self.output + lower,
+                   count: upper - lower, clamp: self.clamp)
+        }
+    }
+}
+
+final class PadStep: Step {
+    let label: String, operatorIndex: Int
+    let input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>
+    let inputShape: [Int], paddings: [(before: Int, after: Int)], outputShape: [Int]
+    var multiplyAdds: Int { 0 }
+
+    init(label: String, operatorIndex: Int, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
+         inputShape: [Int], paddings: [(before: Int, after: Int)], outputShape: [Int]) {
+        self.label = label; self.operatorIndex = operatorIndex; self.input = input; self.output = output
+        self.inputShape = inputShape; self.paddings = paddings; self.outputShape = outputShape
+    }
+
+    func run(_ pool: ThreadPool) {
+        padF32(input: input, inputShape: inputShape, paddings: paddings, output: output, outputShape: outputShape)
+    }
+}
+
+final class MaxPoolStep: Step {
+    let label: String, operatorIndex: Int
+    let geometry: ConvGeometry, clamp: Clamp
+    let input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>
+    var multiplyAdds: Int { 0 }
+
+    init(label: String, operatorIndex: Int, geometry: ConvGeometry, clamp: Clamp, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>) {
+        self.label = label; self.operatorIndex = operatorIndex; self.geometry = geometry; self.clamp = clamp
+        self.input = input; self.output = output
+    }
+
+    func run(_ pool: ThreadPool) { maxPoolF32(geometry, input: input, output: output, clamp: clamp) }
+}
+
+final class ResizeBilinearStep: Step {
+    let label: String, operatorIndex: Int
+    let plan: ResizeBilinearPlan
+    let input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>
+    var multiplyAdds: Int { 0 }
+
+    init(label: String, operatorIndex: Int, plan: ResizeBilinearPlan, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>) {
+        self.label = label; self.operatorIndex = operatorIndex; self.plan = plan; self.input = input; self.output = output
+    }
+
+    func run(_ pool: ThreadPool) {
+        let rows = plan.outputHeight
+        let parts = pool.threadCount == 1 ? 1 : min(rows, 4 * pool.threadCount)
+        pool.parallelFor(parts) { part, _ in
+            self.plan.run(input: self.input, output: self.output, rowRange: Conv2DKernel.share(rows, part: part, of: parts))
+        }
+    }
+}
+
+final class DepthToSpaceStep: Step {
+    let label: String, operatorIndex: Int
+    let input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>
+    let height: Int, width: Int, channels: Int, block: Int
+    var multiplyAdds: Int { 0 }
+
+    init(label: String, operatorIndex: Int, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
+         height: Int, width: Int, channels: Int, block: Int) {
+        self.label = label; self.operatorIndex = operatorIndex; self.input = input; self.output = output
+        self.height = height; self.width = width; self.channels = channels; self.block = block
+    }
+
+    func run(_ pool: ThreadPool) {
+        depthToSpaceF32(input: input, height: height, width: width, channels: channels, block: block, output: output)
+    }
+}
+
+final class ConcatenationStep: Step {
+    let label: String, operatorIndex: Int
+    let inputs: [UnsafePointer<Float>], runs: [Int], outer: Int
+    let output: UnsafeMutablePointer<Float>
+    var multiplyAdds: Int { 0 }
+
+    init(label: String, operatorIndex: Int, inputs: [UnsafePointer<Float>], runs: [Int], outer: Int, output: UnsafeMutablePointer<Float>) {
+        self.label = label; self.operatorIndex = operatorIndex; self.inputs = inputs; self.runs = runs
+        self.outer = outer; self.output = output
+    }
+
+    func run(_ pool: ThreadPool) { concatenateF32(inputs: inputs, runs: runs, outer: outer, output: output) }
+}
+
+final class LogisticStep: Step {
+    let label: String, operatorIndex: Int
+    let input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, count: Int
+    var multiplyAdds: Int { 0 }
+
+    init(label: String, operatorIndex: Int, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, count: Int) {
+        self.label = label; self.operatorIndex = operatorIndex; self.input = input; self.output = output; self.count = count
+    }
+
+    func run(_ pool: ThreadPool) { logisticF32(input: input, output: output, count: count) }
+}
