@@ -63,33 +63,10 @@ public final class VideoFileSource: FrameSource {
         self.rate = rate
         self.realTime = realTime
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tools.ffmpeg)
-        process.arguments = tools.decodeArguments(path: path, rate: rateText)
-        let output = Pipe()
-        let errorFile = FileManager.default.temporaryDirectory
-            .appendingPathComponent("formcheck-ffmpeg-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).log")
-        // ffmpeg's messages go to a file rather than a pipe: a pipe nobody reads while frames are
-        // read could fill up and stall ffmpeg.
-        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil),
-              let errorHandle = try? FileHandle(forWritingTo: errorFile) else {
-            throw .videoUnreadable(path: path, reason: "cannot create a file for ffmpeg's messages in "
-                                   + FileManager.default.temporaryDirectory.path)
-        }
-        process.standardOutput = output
-        process.standardError = errorHandle
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            try? errorHandle.close()
-            try? FileManager.default.removeItem(at: errorFile)
-            throw .videoUnreadable(path: path, reason: "cannot start \(tools.ffmpeg): \(error.localizedDescription)")
-        }
-        try? errorHandle.close()
-        self.process = process
-        self.errorFile = errorFile
-        let reading = output.fileHandleForReading
+        let decoding = try tools.startDecoding(path, rate: rateText)
+        process = decoding.process
+        errorFile = decoding.errorFile
+        let reading = decoding.output
         decoder = Mutex(Decoder(
             frames: PPMStreamReader { count in try reading.read(upToCount: count).map { [UInt8]($0) } ?? [] },
             output: reading,

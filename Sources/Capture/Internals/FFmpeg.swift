@@ -49,21 +49,61 @@ struct FFmpeg: Sendable {
         }
     }
 
-    /// The arguments that make ffmpeg write the video's frames to standard output as PPM images,
-    /// resampled to `rate` frames per second (so that frame `i` is at `i / rate`), turned upright
-    /// by the video's rotation metadata as players show it.
-    func decodeArguments(path: String, rate: String) -> [String] {
-        ["-nostdin", "-hide_banner", "-loglevel", "error", "-i", path, "-an", "-sn", "-dn",
-         "-vf", "fps=\(rate)", "-f", "image2pipe", "-c:v", "ppm", "-"]
+    /// A running ffmpeg that decodes a video to PPM images.
+    struct Decoding {
+        let process: Process
+        /// ffmpeg's standard output: the images, one after another.
+        let output: FileHandle
+        /// ffmpeg's messages, kept in a file rather than a pipe: a pipe nobody reads while frames
+        /// are read could fill up and stall ffmpeg.
+        let errorFile: URL
+    }
+
+    /// Starts ffmpeg writing the video's frames to its standard output as PPM images, resampled
+    /// to `rate` frames per second (so that frame `i` is at `i / rate`) and turned upright by the
+    /// video's rotation metadata as players show it.
+    func startDecoding(_ path: String, rate: String) throws(CaptureError) -> Decoding {
+        let errorFile = FileManager.default.temporaryDirectory
+            .appendingPathComponent("formcheck-ffmpeg-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).log")
+        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil),
+              let errorHandle = try? FileHandle(forWritingTo: errorFile) else {
+            throw .videoUnreadable(path: path, reason: "cannot create a file for ffmpeg's messages in "
+                                   + FileManager.default.temporaryDirectory.path)
+        }
+        defer { try? errorHandle.close() }
+        let output = Pipe()
+        do throws(CaptureError) {
+            let process = try start(ffmpeg, [
+                "-nostdin", "-hide_banner", "-loglevel", "error", "-i", path, "-an", "-sn", "-dn",
+                "-vf", "fps=\(rate)", "-f", "image2pipe", "-c:v", "ppm", "-",
+            ], output: output, errors: errorHandle, for: path)
+            return Decoding(process: process, output: output.fileHandleForReading, errorFile: errorFile)
+        } catch {
+            try? FileManager.default.removeItem(at: errorFile)
+            throw error
+        }
     }
 
     /// Runs `executable` to its end; its exit status, standard output and standard error.
     private func run(_ executable: String, _ arguments: [String], for path: String) throws(CaptureError)
         -> (Int32, String, String) {
+        let output = Pipe(), errors = Pipe()
+        let process = try start(executable, arguments, output: output, errors: errors, for: path)
+        // ffprobe at -v error writes a few lines at most: reading one pipe to its end, then the
+        // other, cannot fill the second pipe's buffer.
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self),
+                String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Starts `executable` with nothing on its standard input.
+    private func start(_ executable: String, _ arguments: [String], output: Any, errors: Any,
+                       for path: String) throws(CaptureError) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
@@ -72,13 +112,7 @@ struct FFmpeg: Sendable {
         } catch {
             throw .videoUnreadable(path: path, reason: "cannot start \(executable): \(error.localizedDescription)")
         }
-        // ffprobe at -v error writes a few lines at most: reading one pipe to its end, then the
-        // other, cannot fill the second pipe's buffer.
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self),
-                String(decoding: errorData, as: UTF8.self))
+        return process
     }
 
     /// The last non-empty line of a program's messages.
