@@ -31,9 +31,8 @@ public struct BodyMeasurer: Sendable {
         if floorContacts.isEmpty {
             floor = FloorEstimate(cameraUpIn: geometry)
         } else {
-            // A resting line or plane must span at least half a trunk to give a direction.
             let trunk = (geometry.midpoint(.shoulder).position - geometry.midpoint(.hip).position).length
-            floor = FloorEstimate(contacts: floorContacts, in: geometry, minimumSpread: 0.5 * trunk)
+            floor = FloorEstimate(contacts: floorContacts, in: geometry, trunkLength: trunk)
         }
     }
 

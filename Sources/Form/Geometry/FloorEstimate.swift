@@ -7,7 +7,8 @@ import Foundation
 /// coordinates, a line through two (which corrects a tilted camera in the plane of the
 /// picture), else the camera's own up. An estimate tilted more than ``maximumTilt`` from the
 /// camera's up is not believed (the person is not in the assumed position) and the camera's up
-/// is used instead.
+/// is used instead. Each resting landmark is first lowered by its ``BodyLandmark/restingClearance``
+/// (a hip joint rests higher above the floor than a heel), so the fit follows the floor itself.
 public struct FloorEstimate: Sendable {
     /// How the up direction was found.
     public enum Source: String, Sendable {
@@ -39,26 +40,28 @@ public struct FloorEstimate: Sendable {
         source = .camera
     }
 
-    /// The floor through the trusted landmarks among `contacts`; `minimumSpread` is the
-    /// shortest extent (in the geometry's units) a line or plane must have to be believed.
-    public init(contacts: [BodyLandmark], in geometry: PoseGeometry, minimumSpread: Double) {
-        let cameraUp = geometry.cameraUp
+    /// The floor through the trusted landmarks among `contacts`; `trunkLength` (in the
+    /// geometry's units) scales the landmarks' clearances and sets the shortest extent (half of
+    /// it) a line or plane must have to be believed.
+    public init(contacts: [BodyLandmark], in geometry: PoseGeometry, trunkLength: Double) {
         let trusted = contacts.filter(geometry.isTrusted)
-        let points = trusted.map(geometry.position)
         landmarks = trusted
-        guard !points.isEmpty else {
-            up = cameraUp
-            point = nil
-            source = .camera
-            return
+        let raw = trusted.map(geometry.position)
+        let first = Self.fit(raw, space: geometry.space, cameraUp: geometry.cameraUp, minimumSpread: trunkLength / 2)
+        let lowered = zip(trusted, raw).map { landmark, position in
+            position - first.up * (landmark.restingClearance * trunkLength)
         }
+        let fitted = Self.fit(lowered, space: geometry.space, cameraUp: geometry.cameraUp, minimumSpread: trunkLength / 2)
+        up = fitted.up
+        source = fitted.source
+        point = lowered.isEmpty ? nil : lowered.reduce(Vector3.zero, +) / Double(lowered.count)
+    }
+
+    /// The up direction through `points`.
+    private static func fit(_ points: [Vector3], space: PoseGeometry.Space, cameraUp: Vector3,
+                            minimumSpread: Double) -> (up: Vector3, source: Source) {
+        guard points.count >= 2 else { return (cameraUp, .camera) }
         let centre = points.reduce(Vector3.zero, +) / Double(points.count)
-        point = centre
-        guard points.count >= 2 else {
-            up = cameraUp
-            source = .camera
-            return
-        }
         var rows = [Vector3](repeating: .zero, count: 3)
         for p in points {
             let d = p - centre
@@ -70,25 +73,18 @@ public struct FloorEstimate: Sendable {
         let extent = (eigen.values[0].magnitude * 4).squareRoot()
         let width = (eigen.values[1].magnitude * 4).squareRoot()
         let maxTiltCos = cos(Angle.radians(Self.maximumTilt))
-        if geometry.space == .world, points.count >= 3, extent >= minimumSpread, width >= 0.2 * extent {
+        if space == .world, points.count >= 3, extent >= minimumSpread, width >= 0.2 * extent {
             var normal = eigen.vectors[2]
             if normal.dot(cameraUp) < 0 { normal = -normal }
-            if normal.dot(cameraUp) >= maxTiltCos {
-                up = normal
-                source = .plane
-                return
-            }
+            if normal.dot(cameraUp) >= maxTiltCos { return (normal, .plane) }
         }
         let direction = eigen.vectors[0]
         if extent >= minimumSpread,
            let lineUp = cameraUp.removingComponent(along: direction).normalized,
            lineUp.dot(cameraUp) >= maxTiltCos {
-            up = lineUp
-            source = .line
-        } else {
-            up = cameraUp
-            source = .camera
+            return (lineUp, .line)
         }
+        return (cameraUp, .camera)
     }
 
     /// The height of `position` above the floor along ``up``, or `nil` without a floor point.

@@ -72,6 +72,26 @@ public enum BodyLandmark: Int, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
+    /// How high the landmark sits above the floor when that part of the body rests on it, as a
+    /// fraction of the trunk length (hip centre to shoulder centre): the flesh between the joint
+    /// and the floor. About 0.1 m at the hip, 2 cm at the toes for an adult.
+    public var restingClearance: Double {
+        switch bodyPart {
+        case .head: return 0.16
+        case .shoulders: return 0.14
+        case .elbows: return 0.08
+        case .hands: return self == .leftWrist || self == .rightWrist ? 0.06 : 0.04
+        case .hips: return 0.2
+        case .knees: return 0.1
+        case .feet:
+            switch self {
+            case .leftAnkle, .rightAnkle: return 0.12
+            case .leftHeel, .rightHeel: return 0.05
+            default: return 0.04
+            }
+        }
+    }
+
     public static func < (lhs: BodyLandmark, rhs: BodyLandmark) -> Bool { lhs.rawValue < rhs.rawValue }
 
     private static let names: [String] = [

@@ -78,6 +78,16 @@ public struct PoseLandmarks: Sendable, Equatable {
         self.imageHeight = imageHeight
     }
 
+    /// Landmarks the caller has made itself, 33 of each and a positive image size (asserted).
+    init(checked image: [ImageLandmark], world: [WorldLandmark]?, imageWidth: Double, imageHeight: Double) {
+        assert(image.count == BodyLandmark.count && (world?.count ?? BodyLandmark.count) == BodyLandmark.count)
+        assert(imageWidth > 0 && imageHeight > 0)
+        self.image = image
+        self.world = world
+        self.imageWidth = imageWidth
+        self.imageHeight = imageHeight
+    }
+
     /// The image landmark `landmark`.
     public subscript(landmark: BodyLandmark) -> ImageLandmark {
         get { image[landmark.rawValue] }
