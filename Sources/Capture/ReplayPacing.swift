@@ -36,8 +36,7 @@ struct SystemReplayClock: ReplayClock {
     private let origin = ContinuousClock.now
 
     func now() -> Double {
-        let elapsed = ContinuousClock.now - origin
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        (ContinuousClock.now - origin).seconds
     }
 
     func sleep(until deadline: Double, stop: StopSignal) -> Bool {

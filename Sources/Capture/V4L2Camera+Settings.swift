@@ -7,14 +7,15 @@ extension V4L2Camera {
         public var framesPerSecond: Double
         /// How many memory-mapped buffers to stream through (the driver may grant fewer; 2 at least).
         public var bufferCount: Int
-        /// How long to wait for a frame before `nextFrame()` throws `CaptureError.timeout`.
+        /// How long to wait for a frame before `nextFrame()` throws `CaptureError.timeout`. The
+        /// default leaves room for a webcam's first frame, which can take over a second in dim light.
         public var frameTimeout: Duration
         /// After this many corrupt or incomplete frames in a row, `nextFrame()` throws
         /// `CaptureError.tooManyBadFrames` instead of waiting on.
         public var badFrameLimit: Int
 
         public init(size: FrameSize = FrameSize(width: 640, height: 480), framesPerSecond: Double = 30,
-                    bufferCount: Int = 4, frameTimeout: Duration = .seconds(2), badFrameLimit: Int = 30) {
+                    bufferCount: Int = 4, frameTimeout: Duration = .seconds(3), badFrameLimit: Int = 30) {
             self.size = size
             self.framesPerSecond = framesPerSecond
             self.bufferCount = bufferCount

@@ -136,8 +136,7 @@ public final class V4L2Camera: FrameSource {
             case .woken:
                 continue
             case .timedOut:
-                throw .timeout(source: sourceDescription, seconds: Double(settings.frameTimeout.components.seconds)
-                               + Double(settings.frameTimeout.components.attoseconds) / 1e18)
+                throw .timeout(source: sourceDescription, seconds: settings.frameTimeout.seconds)
             case .ready(let withError):
                 guard let filled = try stream.dequeue() else {
                     // A device that reports an error yet has no buffer to give has gone away.
@@ -242,8 +241,7 @@ public final class V4L2Camera: FrameSource {
                 let now = ContinuousClock.now
                 if let deadline, now >= deadline {
                     if case .permissionDenied = lastError { throw lastError }
-                    let seconds = timeout.map { Double($0.components.seconds) } ?? 0
-                    throw .didNotReturn(path: devicePath, seconds: seconds)
+                    throw .didNotReturn(path: devicePath, seconds: timeout?.seconds ?? 0)
                 }
                 let nextTry = now + reconnectionInterval
                 _ = try wake.sleep(until: deadline.map { min($0, nextTry) } ?? nextTry)

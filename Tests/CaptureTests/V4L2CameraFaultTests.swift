@@ -250,7 +250,7 @@ import Testing
         let camera = try camera()
         system.unplug(afterFrames: 0)
         #expect(throws: CaptureError.disconnected(path: "/dev/video0")) { try camera.nextFrame() }
-        #expect(throws: CaptureError.didNotReturn(path: "/dev/video0", seconds: 0)) {
+        #expect(throws: CaptureError.didNotReturn(path: "/dev/video0", seconds: 0.04)) {
             try camera.waitForReconnection(timeout: .milliseconds(40))
         }
         #expect(system.calls.filter { $0 == .open("/dev/video0") }.count >= 3)

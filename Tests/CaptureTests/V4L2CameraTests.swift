@@ -49,6 +49,20 @@ import Testing
         }
     }
 
+    @Test func decodesMotionJPEGWithoutHuffmanTables() throws {
+        let system = EmulatedV4L2(devices: ["/dev/video0": .init(sendsHuffmanTables: false)])
+        let jpeg = EmulatedV4L2.standardPayload(.mjpeg, FrameSize(width: 64, height: 48), 0)
+        let stripped = EmulatedV4L2.withoutHuffmanTables(jpeg)
+        #expect(stripped.count < jpeg.count - 100, "the tables are gone")
+        #expect(!zip(stripped, stripped.dropFirst()).contains { $0 == 0xFF && $1 == 0xC4 })
+        let camera = try V4L2Camera(devicePath: "/dev/video0", settings: .init(), system: system)
+        for sequence in 0..<4 {
+            let frame = try #require(try camera.nextFrame())
+            expectUniform(frame.image, EmulatedV4L2.palette[sequence], tolerance: 3)
+        }
+        #expect(camera.statistics == CaptureStatistics(delivered: 4))
+    }
+
     @Test func fallsBackToYUYVWhenThereIsNoMotionJPEG() throws {
         let system = EmulatedV4L2(devices: ["/dev/video0": .init(formats: [EmulatedV4L2.yuyv])])
         let camera = try V4L2Camera(devicePath: "/dev/video0", settings: .init(), system: system)

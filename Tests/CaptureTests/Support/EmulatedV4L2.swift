@@ -68,6 +68,9 @@ final class EmulatedV4L2: V4L2System, @unchecked Sendable {
         var setsFrameRate = true
         var hasStreamParameters = true
         var maximumBuffers = 32
+        /// False: MJPEG frames come without Huffman tables (DHT), as many UVC webcams send them,
+        /// relying on the standard tables of the JPEG specification.
+        var sendsHuffmanTables = true
         /// Open fails with this (EACCES for a node of the `video` group, say).
         var openError: Errno?
     }
@@ -567,6 +570,7 @@ final class EmulatedV4L2: V4L2System, @unchecked Sendable {
             let sequence = handle.sequence
             handle.sequence += 1
             var bytes = payload(handle.fourcc, handle.size, sequence)
+            if handle.fourcc.isJPEG && !device.sendsHuffmanTables { bytes = Self.withoutHuffmanTables(bytes) }
             switch kind {
             case .corrupt:
                 // Keep SOI, then garbage where the headers should be.
@@ -641,6 +645,20 @@ final class EmulatedV4L2: V4L2System, @unchecked Sendable {
     }
 
     private static let jpegFrames = JPEGCache()
+
+    /// The JPEG without its DHT segments (marker FF C4).
+    static func withoutHuffmanTables(_ jpeg: [UInt8]) -> [UInt8] {
+        var result = Array(jpeg.prefix(2))  // SOI
+        var position = 2
+        while position + 4 <= jpeg.count, jpeg[position] == 0xFF {
+            let marker = jpeg[position + 1]
+            if marker == 0xDA { break }  // Start of scan: the rest is entropy-coded data.
+            let length = Int(jpeg[position + 2]) << 8 | Int(jpeg[position + 3])
+            if marker != 0xC4 { result += jpeg[position..<position + 2 + length] }
+            position += 2 + length
+        }
+        return result + jpeg[position...]
+    }
 
     // MARK: Helpers
 
