@@ -22,6 +22,7 @@ public struct CaptureDevice: Hashable, Sendable {
 
     /// One pixel format the device captures in.
     public struct Format: Hashable, Sendable {
+        /// The format's fourcc code.
         public var pixelFormat: FourCC
         /// The driver's name for it, e.g. `Motion-JPEG`.
         public var description: String
@@ -47,7 +48,9 @@ public struct CaptureDevice: Hashable, Sendable {
 
     /// A frame size and the rates the device offers at it.
     public struct Mode: Hashable, Sendable {
+        /// The frame size.
         public var size: FrameSize
+        /// The frame rates at that size.
         public var rates: FrameRates
 
         public init(size: FrameSize, rates: FrameRates) {

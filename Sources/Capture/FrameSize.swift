@@ -1,6 +1,8 @@
 /// A frame's width and height in pixels.
 public struct FrameSize: Hashable, Sendable, CustomStringConvertible {
+    /// Width in pixels.
     public var width: Int
+    /// Height in pixels.
     public var height: Int
 
     public init(width: Int, height: Int) {
@@ -15,7 +17,9 @@ public struct FrameSize: Hashable, Sendable, CustomStringConvertible {
 /// The time between two frames as the driver states it: `numerator / denominator` seconds
 /// (1/30 for 30 fps, 2/15 for 7.5 fps).
 public struct FrameInterval: Hashable, Sendable, CustomStringConvertible {
+    /// The top of the fraction `numerator / denominator` seconds.
     public var numerator: Int
+    /// The bottom of that fraction.
     public var denominator: Int
 
     public init(numerator: Int, denominator: Int) {

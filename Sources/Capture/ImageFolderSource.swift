@@ -21,7 +21,9 @@ public final class ImageFolderSource: FrameSource {
 
     /// A file that was skipped, and why.
     public struct SkippedFile: Hashable, Sendable {
+        /// The file.
         public var path: String
+        /// Why it could not be read.
         public var reason: String
     }
 

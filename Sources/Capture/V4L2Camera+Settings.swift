@@ -47,6 +47,7 @@ extension V4L2Camera {
     public struct StreamFormat: Hashable, Sendable, CustomStringConvertible {
         /// The pixel format frames arrive in (RGB24 when libv4l2 converts).
         public var pixelFormat: FourCC
+        /// The frame size granted.
         public var size: FrameSize
         /// Bytes from one row to the next in an uncompressed frame (0 for MJPEG).
         public var bytesPerLine: Int

@@ -4,6 +4,7 @@ public enum VideoDevices {
     public struct Node: Hashable, Sendable {
         /// The device node, e.g. `/dev/video0`.
         public var path: String
+        /// What the node turned out to be.
         public var kind: Kind
 
         public init(path: String, kind: Kind) {
@@ -11,6 +12,7 @@ public enum VideoDevices {
             self.kind = kind
         }
 
+        /// What a device node is.
         public enum Kind: Hashable, Sendable {
             /// A camera: it captures video by streaming.
             case camera(CaptureDevice)

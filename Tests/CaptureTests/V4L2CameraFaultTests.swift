@@ -73,6 +73,24 @@ import Testing
                                  .close("/dev/video1"), .close("eventfd")])
     }
 
+    @Test func multiPlanarOnlyIsSaidSo() {
+        let device = EmulatedV4L2.Device(capabilities: UInt32(V4L2_CAP_VIDEO_CAPTURE_MPLANE) | UInt32(V4L2_CAP_STREAMING))
+        let system = EmulatedV4L2(devices: ["/dev/video0": device])
+        #expect(throws: CaptureError.notACamera(path: "/dev/video0", card: "Emulated Webcam",
+                                                reason: "it captures multi-planar video only, which formcheck does not read")) {
+            try V4L2Camera(devicePath: "/dev/video0", settings: .init(), system: system)
+        }
+    }
+
+    @Test func withoutStreamingIOIsSaidSo() {
+        let device = EmulatedV4L2.Device(capabilities: UInt32(V4L2_CAP_VIDEO_CAPTURE) | UInt32(V4L2_CAP_READWRITE))
+        let system = EmulatedV4L2(devices: ["/dev/video0": device])
+        #expect(throws: CaptureError.notACamera(path: "/dev/video0", card: "Emulated Webcam",
+                                                reason: "it cannot stream (no streaming I/O)")) {
+            try V4L2Camera(devicePath: "/dev/video0", settings: .init(), system: system)
+        }
+    }
+
     @Test func noFormatCaptureCanRead() {
         let h264 = EmulatedV4L2.Format(fourcc: FourCC("H264")!, description: "H.264", sizes: EmulatedV4L2.yuyv.sizes)
         let system = EmulatedV4L2(devices: ["/dev/video0": .init(formats: [h264])])

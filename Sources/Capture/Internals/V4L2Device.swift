@@ -72,7 +72,12 @@ struct V4L2Device {
         /// Whether this node captures single-planar video through memory-mapped streaming;
         /// `nil` when it does, else why not.
         var whyNotACamera: String? {
-            if capabilities & UInt32(V4L2_CAP_VIDEO_CAPTURE) == 0 { return "it has no video capture" }
+            if capabilities & UInt32(V4L2_CAP_VIDEO_CAPTURE) == 0 {
+                if capabilities & UInt32(V4L2_CAP_VIDEO_CAPTURE_MPLANE) != 0 {
+                    return "it captures multi-planar video only, which formcheck does not read"
+                }
+                return "it has no video capture"
+            }
             if capabilities & UInt32(V4L2_CAP_STREAMING) == 0 { return "it cannot stream (no streaming I/O)" }
             return nil
         }
