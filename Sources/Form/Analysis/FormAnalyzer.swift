@@ -119,8 +119,9 @@ public struct FormAnalyzer: Sendable {
     }
 
     /// The working side: the side whose rule measure is more extreme, kept until the other side
-    /// beats it by the rule's margin. Uses values even of hidden landmarks (choosing a side is not
-    /// a verdict; checks on a hidden side are then `unseen`).
+    /// beats it by the rule's margin; with no side yet and the two within the margin, the side
+    /// the camera sees better. Uses values even of hidden landmarks (choosing a side is not a
+    /// verdict; checks on a hidden side are then `unseen`).
     func workingSide(in geometry: PoseGeometry, previous: BodySide?) -> BodySide? {
         guard let rule = template.workingSide else { return nil }
         let contacts = template.floor.flatMap { $0.landmarks(workingSide: nil) }
@@ -135,6 +136,7 @@ public struct FormAnalyzer: Sendable {
                 let lead = previous == .left ? leftLead : -leftLead
                 return lead >= -rule.margin ? previous : previous.opposite
             }
+            if abs(leftLead) < rule.margin { return geometry.bestSide(for: rule.measure.sidedJoints) }
             return leftLead >= 0 ? .left : .right
         case (_?, nil): return .left
         case (nil, _?): return .right

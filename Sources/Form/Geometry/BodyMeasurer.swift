@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Every measurement lists the landmarks it used and is trusted only when all of them are
 /// visible enough and the camera's view can show the plane it lies in (in image coordinates a
-/// knee angle needs a side view; in world coordinates only side-to-side measures need the camera
-/// off the pure side view).
+/// knee angle needs a side view; in world coordinates side-to-side measures need the camera off
+/// the pure side view, and inclinations need either the camera off the body's long axis or a
+/// floor found from resting landmarks).
 public struct BodyMeasurer: Sendable {
     /// The landmark positions.
     public let geometry: PoseGeometry
@@ -94,7 +95,13 @@ public struct BodyMeasurer: Sendable {
         case (.image, .sagittal): return view == .front ? .side : nil
         case (.image, .frontal), (.world, .frontal): return view == .side ? .front : nil
         case (.image, .vertical): return foreshortened ? .side : nil
-        case (.world, _): return nil
+        // World coordinates turn with the camera: looking along the body, a pitched camera tips
+        // the whole body, and only resting landmarks (a floor line or plane) can correct it.
+        case (.world, .vertical):
+            guard foreshortened else { return nil }
+            let axis = trunkVector(preferring: nil).vector.normalized ?? geometry.cameraUp
+            return floor.correctsTilt(along: axis) ? nil : .side
+        case (.world, .sagittal): return nil
         }
     }
 
@@ -142,6 +149,7 @@ public struct BodyMeasurer: Sendable {
             let ears = geometry.midpoint(.ear), nose = geometry.point(.nose)
             return (Angle.elevation(of: nose.position - ears.position, up: up), ears.landmarks + nose.landmarks)
         case .hipHeight: return height(of: geometry.midpoint(.hip))
+        case .kneeHeight: return height(of: p(.knee))
         case .heelHeight: return height(of: p(.heel))
         case .pelvisLevel: return level(.hip, side: s)
         case .shoulderLevel: return level(.shoulder, side: s)

@@ -18,9 +18,10 @@ public enum CameraView: String, CaseIterable, Sendable, Codable {
         let shoulderWidth = (point(.leftShoulder) - point(.rightShoulder)).length
         let hipWidth = (point(.leftHip) - point(.rightHip)).length
         let torso = ((point(.leftShoulder) + point(.rightShoulder)) / 2 - (point(.leftHip) + point(.rightHip)) / 2).length
-        // An adult's shoulders are about 0.75 and hips about 0.4 of the torso length across.
+        // An adult's shoulders are about 0.75 and hips about 0.4 of the torso length across; a
+        // torso shorter than 0.9 of that width is seen from well off its side (along the body).
         let width = max(shoulderWidth, hipWidth * 1.8)
-        let foreshortened = torso < 0.6 * width
+        let foreshortened = torso < 0.9 * width
         let ratio = width / max(torso, 1e-9)
         if foreshortened || ratio > 0.6 { return (.front, foreshortened) }
         return (ratio < 0.3 ? .side : .oblique, false)

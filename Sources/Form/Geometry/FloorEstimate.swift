@@ -31,6 +31,8 @@ public struct FloorEstimate: Sendable {
     public let landmarks: [BodyLandmark]
     /// How ``up`` was found.
     public let source: Source
+    /// The direction of the resting line, for a ``Source/line`` estimate.
+    public let lineDirection: Vector3?
 
     /// The camera's up with no floor point.
     public init(cameraUpIn geometry: PoseGeometry) {
@@ -38,6 +40,7 @@ public struct FloorEstimate: Sendable {
         point = nil
         landmarks = []
         source = .camera
+        lineDirection = nil
     }
 
     /// The floor through the trusted landmarks among `contacts`; `trunkLength` (in the
@@ -54,13 +57,14 @@ public struct FloorEstimate: Sendable {
         let fitted = Self.fit(lowered, space: geometry.space, cameraUp: geometry.cameraUp, minimumSpread: trunkLength / 2)
         up = fitted.up
         source = fitted.source
+        lineDirection = fitted.direction
         point = lowered.isEmpty ? nil : lowered.reduce(Vector3.zero, +) / Double(lowered.count)
     }
 
     /// The up direction through `points`.
     private static func fit(_ points: [Vector3], space: PoseGeometry.Space, cameraUp: Vector3,
-                            minimumSpread: Double) -> (up: Vector3, source: Source) {
-        guard points.count >= 2 else { return (cameraUp, .camera) }
+                            minimumSpread: Double) -> (up: Vector3, source: Source, direction: Vector3?) {
+        guard points.count >= 2 else { return (cameraUp, .camera, nil) }
         let centre = points.reduce(Vector3.zero, +) / Double(points.count)
         var rows = [Vector3](repeating: .zero, count: 3)
         for p in points {
@@ -76,15 +80,25 @@ public struct FloorEstimate: Sendable {
         if space == .world, points.count >= 3, extent >= minimumSpread, width >= 0.2 * extent {
             var normal = eigen.vectors[2]
             if normal.dot(cameraUp) < 0 { normal = -normal }
-            if normal.dot(cameraUp) >= maxTiltCos { return (normal, .plane) }
+            if normal.dot(cameraUp) >= maxTiltCos { return (normal, .plane, nil) }
         }
         let direction = eigen.vectors[0]
         if extent >= minimumSpread,
            let lineUp = cameraUp.removingComponent(along: direction).normalized,
            lineUp.dot(cameraUp) >= maxTiltCos {
-            return (lineUp, .line)
+            return (lineUp, .line, direction)
         }
-        return (cameraUp, .camera)
+        return (cameraUp, .camera, nil)
+    }
+
+    /// Whether the estimate corrects a camera tipped about an axis across `axis` (the body's long
+    /// axis): a plane does, a line does when it runs along the body, the camera's up does not.
+    public func correctsTilt(along axis: Vector3) -> Bool {
+        switch source {
+        case .plane: return true
+        case .line: return lineDirection.map { abs($0.dot(axis)) >= 0.5 } ?? false
+        case .camera: return false
+        }
     }
 
     /// The height of `position` above the floor along ``up``, or `nil` without a floor point.

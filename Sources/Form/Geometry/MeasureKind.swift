@@ -49,6 +49,8 @@ public enum MeasureKind: String, CaseIterable, Sendable {
     case faceDirection = "face_direction"
     /// Height of the hip centre above the floor, as a fraction of the trunk length.
     case hipHeight = "hip_height"
+    /// Height of the knee above the floor, as a fraction of the trunk length.
+    case kneeHeight = "knee_height"
     /// Height of the heel above the floor, as a fraction of the trunk length.
     case heelHeight = "heel_height"
     /// How much higher this side's hip is than the other's, in degrees of the hip line's tilt.
@@ -67,7 +69,7 @@ public enum MeasureKind: String, CaseIterable, Sendable {
         switch self {
         case .hipAngle, .kneeAngle, .ankleAngle, .elbowAngle, .shoulderAngle,
              .thighInclination, .shinInclination, .legInclination, .armInclination, .upperArmInclination,
-             .heelHeight, .pelvisLevel, .shoulderLevel, .kneeValgus, .kneeRoll:
+             .kneeHeight, .heelHeight, .pelvisLevel, .shoulderLevel, .kneeValgus, .kneeRoll:
             return true
         default:
             return false
@@ -77,7 +79,7 @@ public enum MeasureKind: String, CaseIterable, Sendable {
     /// The unit of the measure's values.
     public var unit: MeasureUnit {
         switch self {
-        case .hipOffShoulderAnkleLineFraction, .hipOffShoulderKneeLineFraction, .hipHeight, .heelHeight, .kneeGap:
+        case .hipOffShoulderAnkleLineFraction, .hipOffShoulderKneeLineFraction, .hipHeight, .kneeHeight, .heelHeight, .kneeGap:
             return .trunkFraction
         default:
             return .degrees
@@ -109,6 +111,7 @@ public enum MeasureKind: String, CaseIterable, Sendable {
         case .legInclination: return [.hip, .ankle]
         case .armInclination: return [.shoulder, .wrist]
         case .upperArmInclination: return [.shoulder, .elbow]
+        case .kneeHeight: return [.knee]
         case .heelHeight: return [.heel]
         case .pelvisLevel: return [.hip]
         case .shoulderLevel: return [.shoulder]

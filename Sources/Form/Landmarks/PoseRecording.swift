@@ -86,8 +86,6 @@ public enum PoseRecording {
         var timestamp: Double?
         if object["timestamp_s"] != nil, !(object["timestamp_s"] is NSNull) {
             timestamp = try number(object, "timestamp_s", field)
-        } else if let micro = object["timestamp_us"] as? NSNumber {
-            timestamp = micro.doubleValue / 1_000_000
         }
         guard let poseValue = object["pose"], !(poseValue is NSNull) else {
             return RecordedFrame(image: image, timestampSeconds: timestamp, pose: nil)

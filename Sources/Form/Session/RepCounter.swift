@@ -81,10 +81,12 @@ struct RepCounter {
         }
     }
 
-    /// Ends the session: a rep under way at the target counts if it lasted long enough.
+    /// Ends the session. A rep still under way is unfinished and not counted, except a held rep
+    /// (the prescription has a hold) that has reached its target: its hold is what counts.
     mutating func finish(at time: Double) -> Ended? {
         guard let rep = current else { return nil }
         current = nil
+        guard rep.reachedTarget, template.prescription.holdSeconds != nil else { return nil }
         return finish(rep, at: time)
     }
 
