@@ -163,9 +163,9 @@ public enum JPEG {
                 for i in 0..<pixelCount {
                     let c = Int(src[i * 4]) ^ flip, m = Int(src[i * 4 + 1]) ^ flip
                     let y = Int(src[i * 4 + 2]) ^ flip, k = Int(src[i * 4 + 3]) ^ flip
-                    out[i * 3] = UInt8(k - ((255 - c) * k >> 8))
-                    out[i * 3 + 1] = UInt8(k - ((255 - m) * k >> 8))
-                    out[i * 3 + 2] = UInt8(k - ((255 - y) * k >> 8))
+                    out[i * 3] = UInt8(k - (((255 - c) * k) >> 8))
+                    out[i * 3 + 1] = UInt8(k - (((255 - m) * k) >> 8))
+                    out[i * 3 + 2] = UInt8(k - (((255 - y) * k) >> 8))
                 }
             }
             initialized = pixelCount * 3

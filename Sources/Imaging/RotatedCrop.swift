@@ -34,6 +34,8 @@ public enum TensorValueRange: Sendable, Hashable {
     /// The float for a byte, exactly as MediaPipe's `convertTo` computes it: one fused
     /// multiply-add in f32, `fma(u8, scale, offset)`, as OpenCV's AVX2 conversion does
     /// (an unfused `u8 * scale - 1` differs in the last bit for 158 of the 256 values).
+    /// As in MediaPipe, byte 255 gives 1.0000001 in `.minusOneToOne` (f32(2/255) is a little
+    /// above 2/255).
     public func value(_ byte: UInt8) -> Float {
         offset.addingProduct(Float(byte), scale)
     }

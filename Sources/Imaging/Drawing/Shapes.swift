@@ -108,7 +108,7 @@ extension RGBImage {
             for row in y0...y1 {
                 for column in x0...x1 {
                     let c = coverage(Float(column) + 0.5, Float(row) + 0.5)
-                    if c <= 0 { continue }
+                    guard c > 0 else { continue }  // also skips NaN from degenerate shapes
                     Blend.pixel(pixels, (row * imageWidth + column) * 3, color, alpha * min(c, 1))
                 }
             }
@@ -134,6 +134,7 @@ enum Blend {
 
     @inline(__always)
     static func mix(_ under: UInt8, _ over: UInt8, _ alpha: Float) -> UInt8 {
+        guard alpha > 0 else { return under }
         let value = Float(under) + (Float(over) - Float(under)) * alpha
         return UInt8(min(max(value.rounded(), 0), 255))
     }
