@@ -142,7 +142,7 @@ let package = Package(
 
         .testTarget(name: "InferenceTests", dependencies: ["Inference"],
                     resources: [.copy("Fixtures")], swiftSettings: hotCodeSettings),
-        .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "Imaging"]),
         .testTarget(name: "PoseTests", dependencies: ["Pose", "Imaging", "Inference"]),
         .testTarget(name: "FormTests", dependencies: ["Form"]),
