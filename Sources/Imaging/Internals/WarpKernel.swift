@@ -62,9 +62,10 @@ enum WarpKernel {
                                      border: BorderMode, sink: Sink) {
         precondition(width >= 1 && height >= 1 && outputWidth >= 1 && outputHeight >= 1)
         let blockWidth = blockWidth(outputWidth: outputWidth, outputHeight: outputHeight)
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * outputWidth) { scratch in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 3 * outputWidth) { scratch in
             guard let xs = scratch.baseAddress else { return }
             let ys = xs + outputWidth
+            let offsets = ys + outputWidth
             for y in 0..<outputHeight {
                 var x0 = 0
                 while x0 < outputWidth {
@@ -72,8 +73,9 @@ enum WarpKernel {
                     blockCoordinates(matrix, x0: x0, y: y, count: count, xs: xs + x0, ys: ys + x0)
                     x0 += count
                 }
-                sampleRow(src: src, width: width, height: height, xs: xs, ys: ys, count: outputWidth,
-                          border: border, sink: sink, firstIndex: y * outputWidth)
+                sourceOffsets(xs: xs, ys: ys, count: outputWidth, width: width, height: height, offsets: offsets)
+                sampleRow(src: src, width: width, height: height, xs: xs, ys: ys, offsets: offsets,
+                          count: outputWidth, border: border, sink: sink, firstIndex: y * outputWidth)
             }
         }
     }
@@ -108,25 +110,39 @@ enum WarpKernel {
         }
     }
 
-    /// Pass 2: samples `count` pixels at fixed-point coordinates (1/32 px) as OpenCV's
+    /// Pass 2a: the byte offset of each pixel's top-left tap when all 4 taps are inside the
+    /// image, else −1 (a branch-free loop the compiler vectorises).
+    @inline(__always)
+    static func sourceOffsets(xs: UnsafePointer<Int32>, ys: UnsafePointer<Int32>, count: Int,
+                              width: Int, height: Int, offsets: UnsafeMutablePointer<Int32>) {
+        let width1 = UInt32(width &- 1), height1 = UInt32(height &- 1)
+        let rowStride = Int32(truncatingIfNeeded: width &* 3)
+        for i in 0..<count {
+            // saturate_cast<short>(X >> 5), as OpenCV stores the integer part.
+            let sx = min(max(xs[i] &>> 5, -32768), 32767)
+            let sy = min(max(ys[i] &>> 5, -32768), 32767)
+            let inside = UInt32(bitPattern: sx) < width1 && UInt32(bitPattern: sy) < height1
+            offsets[i] = inside ? sy &* rowStride &+ sx &* 3 : -1
+        }
+    }
+
+    /// Pass 2b: samples `count` pixels at fixed-point coordinates (1/32 px) as OpenCV's
     /// `remapBilinear` does for 8UC3.
     @inline(__always)
     static func sampleRow<Sink: WarpSink>(src: UnsafePointer<UInt8>, width: Int, height: Int,
-                                          xs: UnsafePointer<Int32>, ys: UnsafePointer<Int32>, count: Int,
+                                          xs: UnsafePointer<Int32>, ys: UnsafePointer<Int32>,
+                                          offsets: UnsafePointer<Int32>, count: Int,
                                           border: BorderMode, sink: Sink, firstIndex: Int) {
         let rowStride = width &* 3
-        let width1 = UInt(width &- 1), height1 = UInt(height &- 1)
         for i in 0..<count {
             let X = xs[i], Y = ys[i]
-            // saturate_cast<short>(X >> 5), as OpenCV stores the integer part.
-            let sx = Int(min(max(X &>> 5, -32768), 32767))
-            let sy = Int(min(max(Y &>> 5, -32768), 32767))
             let fx = X & 31, fy = Y & 31
             let w00 = (32 &- fx) &* (32 &- fy), w01 = fx &* (32 &- fy)
             let w10 = (32 &- fx) &* fy, w11 = fx &* fy
             let index = firstIndex &+ i
-            if UInt(bitPattern: sx) < width1 && UInt(bitPattern: sy) < height1 {
-                let p = src + (sy &* rowStride &+ sx &* 3)
+            let offset = offsets[i]
+            if offset >= 0 {
+                let p = src + Int(offset)
                 let q = p + rowStride
                 sink.store(index,
                            blend(p[0], p[3], q[0], q[3], w00, w01, w10, w11),
@@ -134,6 +150,8 @@ enum WarpKernel {
                            blend(p[2], p[5], q[2], q[5], w00, w01, w10, w11))
                 continue
             }
+            let sx = Int(min(max(X &>> 5, -32768), 32767))
+            let sy = Int(min(max(Y &>> 5, -32768), 32767))
             switch border {
             case .zero:
                 if sx >= width || sx &+ 1 < 0 || sy >= height || sy &+ 1 < 0 {
