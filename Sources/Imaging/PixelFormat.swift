@@ -26,27 +26,22 @@ public enum PixelFormat {
               data.count >= stride * (height - 1) + width * 2 else { return nil }
         let pixels = withContiguousBytes(data) { src in
             [UInt8](unsafeUninitializedCapacity: width * height * 3) { out, initialized in
+                guard let source = src.baseAddress, let target = out.baseAddress else { return }
                 for y in 0..<height {
-                    var s = y * stride
-                    var o = y * width * 3
-                    for _ in 0..<(width / 2) {
-                        let d = Int(src[s + 1]) - 128, e = Int(src[s + 3]) - 128
-                        let rv = 409 * e + 128, gv = -100 * d - 208 * e + 128, bv = 516 * d + 128
-                        let c0 = 298 * (Int(src[s]) - 16), c1 = 298 * (Int(src[s + 2]) - 16)
-                        out[o] = clamp8((c0 + rv) >> 8)
-                        out[o + 1] = clamp8((c0 + gv) >> 8)
-                        out[o + 2] = clamp8((c0 + bv) >> 8)
-                        out[o + 3] = clamp8((c1 + rv) >> 8)
-                        out[o + 4] = clamp8((c1 + gv) >> 8)
-                        out[o + 5] = clamp8((c1 + bv) >> 8)
-                        s += 4
-                        o += 6
-                    }
+                    yuyvRow(source + y * stride, target + y * width * 3, pairs: width / 2)
                 }
                 initialized = width * height * 3
             }
         }
         return RGBImage(width: width, height: height, pixels: pixels)
+    }
+
+    /// One row of YUYV (`pairs` × 4 bytes) to RGB (`pairs` × 6 bytes); a branch-free loop.
+    @inline(__always)
+    private static func yuyvRow(_ src: UnsafePointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>, pairs: Int) {
+        for i in 0..<pairs {
+            storePair(src[4 &* i], src[4 &* i &+ 2], src[4 &* i &+ 1], src[4 &* i &+ 3], out + 6 &* i)
+        }
     }
 
     /// Converts NV12 (a full-resolution Y plane, then one half-resolution plane of
@@ -62,19 +57,10 @@ public enum PixelFormat {
               data.count >= stride * height + stride * (height / 2 - 1) + width else { return nil }
         let pixels = withContiguousBytes(data) { src in
             [UInt8](unsafeUninitializedCapacity: width * height * 3) { out, initialized in
-                let uvPlane = stride * height
+                guard let source = src.baseAddress, let target = out.baseAddress else { return }
                 for y in 0..<height {
-                    let yRow = y * stride
-                    let uvRow = uvPlane + (y / 2) * stride
-                    var o = y * width * 3
-                    for x in 0..<width {
-                        let d = Int(src[uvRow + (x & ~1)]) - 128, e = Int(src[uvRow + (x & ~1) + 1]) - 128
-                        let c = 298 * (Int(src[yRow + x]) - 16)
-                        out[o] = clamp8((c + 409 * e + 128) >> 8)
-                        out[o + 1] = clamp8((c - 100 * d - 208 * e + 128) >> 8)
-                        out[o + 2] = clamp8((c + 516 * d + 128) >> 8)
-                        o += 3
-                    }
+                    nv12Row(source + y * stride, source + stride * height + (y / 2) * stride,
+                            target + y * width * 3, pairs: width / 2)
                 }
                 initialized = width * height * 3
             }
@@ -82,8 +68,32 @@ public enum PixelFormat {
         return RGBImage(width: width, height: height, pixels: pixels)
     }
 
+    /// One row of NV12 (`pairs` × 2 luma bytes and `pairs` U V pairs) to RGB; branch-free.
     @inline(__always)
-    private static func clamp8(_ value: Int) -> UInt8 {
-        UInt8(truncatingIfNeeded: value < 0 ? 0 : (value > 255 ? 255 : value))
+    private static func nv12Row(_ luma: UnsafePointer<UInt8>, _ chroma: UnsafePointer<UInt8>,
+                                _ out: UnsafeMutablePointer<UInt8>, pairs: Int) {
+        for i in 0..<pairs {
+            storePair(luma[2 &* i], luma[2 &* i &+ 1], chroma[2 &* i], chroma[2 &* i &+ 1], out + 6 &* i)
+        }
+    }
+
+    /// Two RGB pixels (6 bytes) from two lumas sharing one U V pair: the formula of the type's doc.
+    @inline(__always)
+    private static func storePair(_ luma0: UInt8, _ luma1: UInt8, _ u: UInt8, _ v: UInt8,
+                                  _ out: UnsafeMutablePointer<UInt8>) {
+        let y0 = 298 &* (Int32(luma0) &- 16), y1 = 298 &* (Int32(luma1) &- 16)
+        let d = Int32(u) &- 128, e = Int32(v) &- 128
+        let rv = 409 &* e &+ 128, gv = 128 &- 100 &* d &- 208 &* e, bv = 516 &* d &+ 128
+        out[0] = clamp8((y0 &+ rv) &>> 8)
+        out[1] = clamp8((y0 &+ gv) &>> 8)
+        out[2] = clamp8((y0 &+ bv) &>> 8)
+        out[3] = clamp8((y1 &+ rv) &>> 8)
+        out[4] = clamp8((y1 &+ gv) &>> 8)
+        out[5] = clamp8((y1 &+ bv) &>> 8)
+    }
+
+    @inline(__always)
+    private static func clamp8(_ value: Int32) -> UInt8 {
+        UInt8(truncatingIfNeeded: min(max(value, 0), 255))
     }
 }
