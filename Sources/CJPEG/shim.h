@@ -96,6 +96,16 @@ static inline void fc_jpeg_install_errors(fc_jpeg_error_mgr *err, fc_jpeg_status
     err->status = status;
 }
 
+/// Creates the decompressor on `data` and reads the header. Call it after `setjmp(err.jump)`:
+/// libjpeg's errors jump back there.
+static inline void fc_jpeg_open(j_decompress_ptr cinfo, const unsigned char *data, unsigned long size,
+                                struct jpeg_progress_mgr *progress) {
+    jpeg_create_decompress(cinfo);
+    cinfo->progress = progress;
+    jpeg_mem_src(cinfo, data, size);
+    jpeg_read_header(cinfo, TRUE);
+}
+
 /// Reads the header of an in-memory JPEG. Returns 0 on success, 1 on a libjpeg error.
 static inline int fc_jpeg_read_header(const unsigned char *data, unsigned long size,
                                       fc_jpeg_header *header, fc_jpeg_status *status) {
@@ -109,9 +119,7 @@ static inline int fc_jpeg_read_header(const unsigned char *data, unsigned long s
         jpeg_destroy_decompress(&cinfo);
         return 1;
     }
-    jpeg_create_decompress(&cinfo);
-    jpeg_mem_src(&cinfo, data, size);
-    jpeg_read_header(&cinfo, TRUE);
+    fc_jpeg_open(&cinfo, data, size, NULL);
     header->width = (int)cinfo.image_width;
     header->height = (int)cinfo.image_height;
     header->components = cinfo.num_components;
@@ -143,12 +151,9 @@ static inline int fc_jpeg_decode(const unsigned char *data, unsigned long size,
         jpeg_destroy_decompress(&cinfo);
         return 1;
     }
-    jpeg_create_decompress(&cinfo);
     progress.pub.progress_monitor = fc_jpeg_progress;
     progress.max_scans = max_scans;
-    cinfo.progress = &progress.pub;
-    jpeg_mem_src(&cinfo, data, size);
-    jpeg_read_header(&cinfo, TRUE);
+    fc_jpeg_open(&cinfo, data, size, &progress.pub);
     if (out_components == 4) {
         cinfo.out_color_space = JCS_CMYK;
     } else {

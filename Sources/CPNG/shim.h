@@ -84,31 +84,45 @@ static inline void fc_png_write_data(png_structp png, png_bytep data, png_size_t
 
 static inline void fc_png_flush(png_structp png) { (void)png; }
 
+/// Clears the context and the status, and points the context at the input bytes.
+static inline void fc_png_init(fc_png_context *context, fc_png_status *status,
+                               const unsigned char *data, size_t size) {
+    memset(context, 0, sizeof(*context));
+    memset(status, 0, sizeof(*status));
+    context->status = status;
+    context->data = data;
+    context->size = size;
+}
+
+/// Creates the reader on the context's data and reads up to the image data. Call it after
+/// `setjmp(context->jump)`: libpng's errors jump back there. Returns 1 if libpng could not
+/// even create its reader.
+static inline int fc_png_open_read(fc_png_context *context) {
+    context->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, context, fc_png_error, fc_png_warning);
+    if (context->png == NULL) {
+        snprintf(context->status->message, FC_PNG_MESSAGE_LENGTH, "cannot create the PNG reader");
+        return 1;
+    }
+    context->info = png_create_info_struct(context->png);
+    if (context->info == NULL) png_error(context->png, "cannot create the PNG info");
+    png_set_read_fn(context->png, context, fc_png_read_data);
+    png_read_info(context->png, context->info);
+    return 0;
+}
+
 /// Reads the IHDR of an in-memory PNG. Returns 0 on success, 1 on a libpng error.
 static inline int fc_png_read_header(const unsigned char *data, size_t size,
                                      fc_png_header *header, fc_png_status *status) {
     fc_png_context context;
-    memset(&context, 0, sizeof(context));
     memset(header, 0, sizeof(*header));
-    memset(status, 0, sizeof(*status));
-    context.status = status;
-    context.data = data;
-    context.size = size;
+    fc_png_init(&context, status, data, size);
     if (setjmp(context.jump)) {
         png_destroy_read_struct(&context.png, &context.info, NULL);
         return 1;
     }
-    context.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &context, fc_png_error, fc_png_warning);
+    if (fc_png_open_read(&context) != 0) return 1;
     png_structp png = context.png;
-    if (png == NULL) {
-        snprintf(status->message, FC_PNG_MESSAGE_LENGTH, "cannot create the PNG reader");
-        return 1;
-    }
-    context.info = png_create_info_struct(png);
     png_infop info = context.info;
-    if (info == NULL) png_error(png, "cannot create the PNG info");
-    png_set_read_fn(png, &context, fc_png_read_data);
-    png_read_info(png, info);
     header->width = png_get_image_width(png, info);
     header->height = png_get_image_height(png, info);
     header->bit_depth = png_get_bit_depth(png, info);
@@ -128,27 +142,15 @@ static inline int fc_png_decode_rgb(const unsigned char *data, size_t size,
                                     unsigned int width, unsigned int height,
                                     unsigned char *out, size_t out_size, fc_png_status *status) {
     fc_png_context context;
-    memset(&context, 0, sizeof(context));
-    memset(status, 0, sizeof(*status));
-    context.status = status;
-    context.data = data;
-    context.size = size;
+    fc_png_init(&context, status, data, size);
     if (setjmp(context.jump)) {
         png_destroy_read_struct(&context.png, &context.info, NULL);
         free(context.rows);
         return 1;
     }
-    context.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &context, fc_png_error, fc_png_warning);
+    if (fc_png_open_read(&context) != 0) return 1;
     png_structp png = context.png;
-    if (png == NULL) {
-        snprintf(status->message, FC_PNG_MESSAGE_LENGTH, "cannot create the PNG reader");
-        return 1;
-    }
-    context.info = png_create_info_struct(png);
     png_infop info = context.info;
-    if (info == NULL) png_error(png, "cannot create the PNG info");
-    png_set_read_fn(png, &context, fc_png_read_data);
-    png_read_info(png, info);
     int color_type = png_get_color_type(png, info);
     int bit_depth = png_get_bit_depth(png, info);
     if (png_get_image_width(png, info) != width || png_get_image_height(png, info) != height ||
@@ -194,11 +196,9 @@ static inline int fc_png_encode_rgb(const unsigned char *pixels, unsigned int wi
                                     unsigned char **out_data, size_t *out_size,
                                     fc_png_status *status) {
     fc_png_context context;
-    memset(&context, 0, sizeof(context));
-    memset(status, 0, sizeof(*status));
+    fc_png_init(&context, status, NULL, 0);
     *out_data = NULL;
     *out_size = 0;
-    context.status = status;
     if (setjmp(context.jump)) {
         png_destroy_write_struct(&context.png, &context.info);
         free(context.out);

@@ -48,10 +48,7 @@ public enum ImageFile {
     /// The error for bytes that are not in the expected format, naming what they are instead.
     static func wrongFormatError(_ bytes: some Collection<UInt8>, expected: String, origin: String) -> ImagingError {
         let remedy = "Use a JPEG or PNG image (convert it first, e.g. `convert in.webp out.jpg`)"
-        if bytes.isEmpty {
-            return ImagingError(.empty, origin: origin, problem: "has no bytes (empty file)",
-                                remedy: "The file was not written completely; re-export or re-download it")
-        }
+        if bytes.isEmpty { return .emptyInput(origin: origin) }
         switch ImageFormat(sniffing: bytes) {
         case .jpeg: return ImagingError(.unknownFormat, origin: origin, problem: "is a JPEG, not \(expected)", remedy: remedy)
         case .png: return ImagingError(.unknownFormat, origin: origin, problem: "is a PNG, not \(expected)", remedy: remedy)

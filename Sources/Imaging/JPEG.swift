@@ -50,13 +50,10 @@ public enum JPEG {
     /// `quality` is libjpeg's 1...100 scale (90 is visually lossless for photos; 75 is the
     /// libjpeg default). Throws for an empty image or a quality outside 1...100.
     public static func encode(_ image: RGBImage, quality: Int = 90) throws(ImagingError) -> [UInt8] {
-        guard !image.isEmpty else {
-            throw ImagingError(.invalidArgument, origin: "JPEG encoder", problem: "the image is empty (\(image.width)x\(image.height))",
-                               remedy: "Encode an image with at least one pixel")
-        }
+        guard !image.isEmpty else { throw .emptyImage(encoder: "JPEG encoder", image) }
         guard (1...100).contains(quality) else {
-            throw ImagingError(.invalidArgument, origin: "JPEG encoder", problem: "quality \(quality) is outside 1...100",
-                               remedy: "Pass a quality from 1 (smallest) to 100 (best); 90 suits photos")
+            throw .outOfRange(encoder: "JPEG encoder", setting: "quality", value: quality, range: 1...100,
+                              remedy: "Pass a quality from 1 (smallest) to 100 (best); 90 suits photos")
         }
         guard image.width <= 65_500, image.height <= 65_500 else {
             throw ImagingError(.invalidArgument, origin: "JPEG encoder",
@@ -69,8 +66,7 @@ public enum JPEG {
         switch result {
         case .success(let bytes): return bytes
         case .failure(let failure):
-            throw ImagingError(.writeFailed, origin: "JPEG encoder", problem: "libjpeg failed: \(failure.message)",
-                               remedy: "This should not happen for a valid image; please report it")
+            throw .encoderFailed(encoder: "JPEG encoder", library: "libjpeg", message: failure.message)
         }
     }
 
@@ -87,10 +83,7 @@ public enum JPEG {
 
     private static func decodeThrowing(bytes: UnsafeBufferPointer<UInt8>, origin: String,
                                        options: DecodeOptions) throws(ImagingError) -> RGBImage {
-        guard !bytes.isEmpty else {
-            throw ImagingError(.empty, origin: origin, problem: "has no bytes (empty file)",
-                               remedy: "The file was not written completely; re-export or re-download it")
-        }
+        guard !bytes.isEmpty else { throw .emptyInput(origin: origin) }
         guard ImageFormat(sniffing: bytes) == .jpeg else {
             throw ImageFile.wrongFormatError(bytes, expected: "JPEG", origin: origin)
         }
@@ -124,9 +117,7 @@ public enum JPEG {
         if let warnings, let code = warnings.firstCode, !options.acceptDamagedData,
            warnings.sawEndOfFile || LibJPEG.damageWarnings.contains(code) {
             if warnings.sawEndOfFile {
-                throw ImagingError(.truncated, origin: origin,
-                                   problem: "the JPEG data ends before the image is complete (file cut short)",
-                                   remedy: "Re-export or re-download the file; a partly written file may still be growing")
+                throw .cutShort(origin: origin, "the JPEG data ends before the image is complete (file cut short)")
             }
             throw ImagingError(.corrupt, origin: origin,
                                problem: "the JPEG image data is damaged (libjpeg: \(warnings.first))",
@@ -144,9 +135,7 @@ public enum JPEG {
 
     private static func decodeError(_ failure: LibJPEG.Failure, origin: String, stage: String) -> ImagingError {
         if failure.sawEndOfFile {
-            return ImagingError(.truncated, origin: origin,
-                                problem: "the JPEG \(stage) ends early (file cut short; libjpeg: \(failure.message))",
-                                remedy: "Re-export or re-download the file; a partly written file may still be growing")
+            return .cutShort(origin: origin, "the JPEG \(stage) ends early (file cut short; libjpeg: \(failure.message))")
         }
         return ImagingError(.corrupt, origin: origin,
                             problem: "not a valid JPEG (libjpeg: \(failure.message))",

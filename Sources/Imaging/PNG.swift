@@ -30,13 +30,10 @@ public enum PNG {
     ///
     /// `compressionLevel` is zlib's 0 (none, fastest) ... 9 (smallest). Throws for an empty image.
     public static func encode(_ image: RGBImage, compressionLevel: Int = 6) throws(ImagingError) -> [UInt8] {
-        guard !image.isEmpty else {
-            throw ImagingError(.invalidArgument, origin: "PNG encoder", problem: "the image is empty (\(image.width)x\(image.height))",
-                               remedy: "Encode an image with at least one pixel")
-        }
+        guard !image.isEmpty else { throw .emptyImage(encoder: "PNG encoder", image) }
         guard (0...9).contains(compressionLevel) else {
-            throw ImagingError(.invalidArgument, origin: "PNG encoder", problem: "compression level \(compressionLevel) is outside 0...9",
-                               remedy: "Pass 0 (fastest) to 9 (smallest); 6 is a good default")
+            throw .outOfRange(encoder: "PNG encoder", setting: "compression level", value: compressionLevel, range: 0...9,
+                              remedy: "Pass 0 (fastest) to 9 (smallest); 6 is a good default")
         }
         let result = image.withUnsafeBytes { pixels in
             LibPNG.encodeRGB(pixels, width: image.width, height: image.height, compressionLevel: compressionLevel)
@@ -44,8 +41,7 @@ public enum PNG {
         switch result {
         case .success(let bytes): return bytes
         case .failure(let failure):
-            throw ImagingError(.writeFailed, origin: "PNG encoder", problem: "libpng failed: \(failure.message)",
-                               remedy: "This should not happen for a valid image; please report it")
+            throw .encoderFailed(encoder: "PNG encoder", library: "libpng", message: failure.message)
         }
     }
 
@@ -53,10 +49,7 @@ public enum PNG {
 
     private static func decode(bytes: UnsafeBufferPointer<UInt8>, origin: String,
                                maxPixels: Int) throws(ImagingError) -> RGBImage {
-        guard !bytes.isEmpty else {
-            throw ImagingError(.empty, origin: origin, problem: "has no bytes (empty file)",
-                               remedy: "The file was not written completely; re-export or re-download it")
-        }
+        guard !bytes.isEmpty else { throw .emptyInput(origin: origin) }
         guard ImageFormat(sniffing: bytes) == .png else {
             throw ImageFile.wrongFormatError(bytes, expected: "PNG", origin: origin)
         }
@@ -86,9 +79,7 @@ public enum PNG {
     private static func decodeError(_ failure: LibPNG.Failure, origin: String) -> ImagingError {
         let message = failure.message
         if message.contains("truncated") || message.contains("Not enough image data") || message.contains("end of stream") {
-            return ImagingError(.truncated, origin: origin,
-                                problem: "the PNG data ends before the image is complete (libpng: \(message))",
-                                remedy: "Re-export or re-download the file; a partly written file may still be growing")
+            return .cutShort(origin: origin, "the PNG data ends before the image is complete (libpng: \(message))")
         }
         return ImagingError(.corrupt, origin: origin, problem: "not a valid PNG (libpng: \(message))",
                             remedy: "The file is damaged; re-export or re-download it")

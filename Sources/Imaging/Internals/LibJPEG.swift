@@ -52,7 +52,7 @@ enum LibJPEG {
         if rc != 0 { return .failure(failure(status)) }
         return .success(Warnings(count: Int(status.warnings),
                                  firstCode: status.warning_code >= 0 ? status.warning_code : nil,
-                                 first: message(&status.warning), sawEndOfFile: status.saw_end_of_file != 0))
+                                 first: string(fromCCharArray: &status.warning), sawEndOfFile: status.saw_end_of_file != 0))
     }
 
     /// Encodes packed RGB; returns the JPEG bytes.
@@ -78,16 +78,8 @@ enum LibJPEG {
 
     private static func failure(_ status: fc_jpeg_status) -> Failure {
         var status = status
-        return Failure(message: message(&status.message),
+        return Failure(message: string(fromCCharArray: &status.message),
                        warningCode: status.warning_code >= 0 ? status.warning_code : nil,
-                       warning: message(&status.warning), sawEndOfFile: status.saw_end_of_file != 0)
-    }
-
-    private static func message<T>(_ tuple: inout T) -> String {
-        withUnsafeBytes(of: &tuple) { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            let end = bytes.firstIndex(of: 0) ?? bytes.count
-            return String(decoding: bytes[0..<end], as: UTF8.self)
-        }
+                       warning: string(fromCCharArray: &status.warning), sawEndOfFile: status.saw_end_of_file != 0)
     }
 }

@@ -33,7 +33,7 @@ enum LibPNG {
         var header = fc_png_header()
         var status = fc_png_status()
         let rc = fc_png_read_header(data.baseAddress, data.count, &header, &status)
-        if rc != 0 { return .failure(Failure(message: message(&status.message))) }
+        if rc != 0 { return .failure(Failure(message: string(fromCCharArray: &status.message))) }
         return .success(Header(width: Int(header.width), height: Int(header.height),
                                bitDepth: Int(header.bit_depth), colorType: Int(header.color_type),
                                interlaced: header.interlaced != 0))
@@ -45,7 +45,7 @@ enum LibPNG {
         var status = fc_png_status()
         let rc = fc_png_decode_rgb(data.baseAddress, data.count, UInt32(width), UInt32(height),
                                    out.baseAddress, out.count, &status)
-        return rc == 0 ? nil : Failure(message: message(&status.message))
+        return rc == 0 ? nil : Failure(message: string(fromCCharArray: &status.message))
     }
 
     /// Encodes packed 8-bit RGB; returns the PNG bytes.
@@ -56,17 +56,9 @@ enum LibPNG {
         var size = 0
         let rc = fc_png_encode_rgb(pixels.baseAddress, UInt32(width), UInt32(height), Int32(compressionLevel),
                                    &out, &size, &status)
-        if rc != 0 { return .failure(Failure(message: message(&status.message))) }
+        if rc != 0 { return .failure(Failure(message: string(fromCCharArray: &status.message))) }
         defer { fc_png_free(out) }
         guard let out else { return .failure(Failure(message: "encoder returned no data")) }
         return .success(Array(UnsafeBufferPointer(start: out, count: size)))
-    }
-
-    private static func message<T>(_ tuple: inout T) -> String {
-        withUnsafeBytes(of: &tuple) { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            let end = bytes.firstIndex(of: 0) ?? bytes.count
-            return String(decoding: bytes[0..<end], as: UTF8.self)
-        }
     }
 }
