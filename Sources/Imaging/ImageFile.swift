@@ -25,7 +25,9 @@ public enum ImageFile {
 
     /// The format a file would be saved in, from its extension.
     public enum SaveFormat: Sendable, Hashable {
+        /// JPEG at a libjpeg quality of 1...100.
         case jpeg(quality: Int)
+        /// Lossless 8-bit RGB PNG.
         case png
     }
 

@@ -48,5 +48,6 @@ public struct ImagingError: Error, Sendable, Hashable, CustomStringConvertible {
         self.remedy = remedy
     }
 
+    /// One line for the user: "origin: problem. remedy."
     public var description: String { "\(origin): \(problem). \(remedy)." }
 }

@@ -2,9 +2,13 @@
 
 /// A quarter-turn rotation, clockwise as seen on screen.
 public enum QuarterTurn: Int, Sendable, Hashable, CaseIterable {
+    /// No turn.
     case none = 0
+    /// A quarter turn clockwise.
     case clockwise90 = 90
+    /// A half turn.
     case half = 180
+    /// Three quarter turns clockwise (a quarter turn anticlockwise).
     case clockwise270 = 270
 }
 

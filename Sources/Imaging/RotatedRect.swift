@@ -79,9 +79,13 @@ public struct RotatedRect: Sendable, Hashable {
 /// To map a point from the tensor back into the region: `x' = (x − left) / (1 − left − right)`,
 /// `y' = (y − top) / (1 − top − bottom)`.
 public struct Letterbox: Sendable, Hashable {
+    /// Share of the tensor's width left of the region.
     public var left: Float
+    /// Share of the tensor's height above the region.
     public var top: Float
+    /// Share of the tensor's width right of the region.
     public var right: Float
+    /// Share of the tensor's height below the region.
     public var bottom: Float
 
     /// Padding on each side, in normalised tensor units.

@@ -41,6 +41,21 @@ struct DecodeFixtureTests {
         #expect(raw.rotated(.clockwise90) == upright)
     }
 
+    @Test("a webcam MJPEG frame without Huffman tables decodes with the standard ones")
+    func mjpegWithoutHuffmanTables() throws {
+        let bytes = try Fixtures.bytes("rgb_48x32_q90.jpg")
+        var stripped: [UInt8] = [0xFF, 0xD8]
+        var i = 2
+        while i + 4 <= bytes.count, bytes[i] == 0xFF, bytes[i + 1] != 0xDA {
+            let length = Int(bytes[i + 2]) << 8 | Int(bytes[i + 3])
+            if bytes[i + 1] != 0xC4 { stripped += bytes[i..<(i + 2 + length)] }  // drop DHT
+            i += 2 + length
+        }
+        stripped += bytes[i...]
+        #expect(stripped.count < bytes.count)
+        #expect(try JPEG.decode(stripped, origin: "camera frame") == JPEG.decode(bytes, origin: "file"))
+    }
+
     @Test("a 1x1 image decodes")
     func onePixel() throws {
         let jpeg = try ImageFile.load(path: Fixtures.path("one_pixel.jpg"))

@@ -4,7 +4,9 @@
 /// centre is (i + 0.5, j + 0.5). This is MediaPipe's convention for landmark `x_px`/`y_px`
 /// (normalised coordinate × image size), so landmarks can be drawn as they are.
 public struct ImagePoint: Sendable, Hashable {
+    /// Horizontal position in pixels, from the left edge.
     public var x: Float
+    /// Vertical position in pixels, from the top edge (y points down).
     public var y: Float
 
     /// A point from its coordinates in pixels.
