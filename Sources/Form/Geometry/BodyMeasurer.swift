@@ -48,11 +48,12 @@ public struct BodyMeasurer: Sendable {
             return measure(ref.kind, on: ref.qualifier == .working ? working : working.opposite)
         case .best, .both:
             return measure(ref.kind, on: geometry.bestSide(for: ref.kind.sidedJoints))
-        case .mean:
+        case .mean, .min, .max:
             let left = measure(ref.kind, on: .left), right = measure(ref.kind, on: .right)
             switch (left.trustedValue, right.trustedValue) {
             case let (l?, r?):
-                return Measurement(value: (l + r) / 2, landmarks: union(left.landmarks, right.landmarks))
+                let value = ref.qualifier == .mean ? (l + r) / 2 : ref.qualifier == .min ? Swift.min(l, r) : Swift.max(l, r)
+                return Measurement(value: value, landmarks: union(left.landmarks, right.landmarks))
             case (_?, nil): return left
             case (nil, _?): return right
             case (nil, nil): return combinedFailure(left, right)

@@ -8,7 +8,10 @@ import Foundation
 /// picture), else the camera's own up. An estimate tilted more than ``maximumTilt`` from the
 /// camera's up is not believed (the person is not in the assumed position) and the camera's up
 /// is used instead. Each resting landmark is first lowered by its ``BodyLandmark/restingClearance``
-/// (a hip joint rests higher above the floor than a heel), so the fit follows the floor itself.
+/// (a hip joint rests higher above the floor than a heel), so the fit follows the floor itself;
+/// of several resting landmarks, those that have lifted (a knee under a hip that has risen, a
+/// heel that has come up) lie above the floor the others agree on and are left out, so a part
+/// that should rest but rises does not tip the floor with it.
 public struct FloorEstimate: Sendable {
     /// How the up direction was found.
     public enum Source: String, Sendable {
@@ -48,17 +51,50 @@ public struct FloorEstimate: Sendable {
     /// it) a line or plane must have to be believed.
     public init(contacts: [BodyLandmark], in geometry: PoseGeometry, trunkLength: Double) {
         let trusted = contacts.filter(geometry.isTrusted)
-        landmarks = trusted
-        let raw = trusted.map(geometry.position)
-        let first = Self.fit(raw, space: geometry.space, cameraUp: geometry.cameraUp, minimumSpread: trunkLength / 2)
-        let lowered = zip(trusted, raw).map { landmark, position in
-            position - first.up * (landmark.restingClearance * trunkLength)
+        let spread = trunkLength / 2
+        let first = Self.fit(trusted.map(geometry.position), space: geometry.space, cameraUp: geometry.cameraUp, minimumSpread: spread)
+        func lowered(_ landmark: BodyLandmark) -> Vector3 {
+            geometry.position(landmark) - first.up * (landmark.restingClearance * trunkLength)
         }
-        let fitted = Self.fit(lowered, space: geometry.space, cameraUp: geometry.cameraUp, minimumSpread: trunkLength / 2)
+        let used = Self.restingSubset(trusted, positions: lowered, geometry: geometry, spread: spread,
+                                      tolerance: 0.12 * trunkLength)
+        let fitted = Self.fit(used.map(lowered), space: geometry.space, cameraUp: geometry.cameraUp, minimumSpread: spread)
+        landmarks = used
         up = fitted.up
         source = fitted.source
         lineDirection = fitted.direction
-        point = lowered.isEmpty ? nil : lowered.reduce(Vector3.zero, +) / Double(lowered.count)
+        point = used.isEmpty ? nil : used.map(lowered).reduce(Vector3.zero, +) / Double(used.count)
+    }
+
+    /// The landmarks that really rest on the floor: of the planes (3D) or lines (2D) through
+    /// every few of them, the one with none of the others below it and the most of them on it.
+    /// A resting part that has lifted lies above that floor and is left out.
+    private static func restingSubset(_ landmarks: [BodyLandmark], positions: (BodyLandmark) -> Vector3,
+                                      geometry: PoseGeometry, spread: Double, tolerance: Double) -> [BodyLandmark] {
+        let size = geometry.space == .world ? 3 : 2
+        guard landmarks.count > size else { return landmarks }
+        let points = landmarks.map(positions)
+        var best: (inliers: [Int], residual: Double)?
+        for subset in combinations(of: points.count, choose: size) {
+            let fitted = fit(subset.map { points[$0] }, space: geometry.space, cameraUp: geometry.cameraUp, minimumSpread: spread)
+            guard fitted.source == (geometry.space == .world ? .plane : .line) else { continue }
+            let centre = subset.map { points[$0] }.reduce(Vector3.zero, +) / Double(size)
+            let heights = points.map { ($0 - centre).dot(fitted.up) }
+            guard heights.allSatisfy({ $0 >= -tolerance }) else { continue }
+            let inliers = heights.indices.filter { abs(heights[$0]) <= tolerance }
+            let residual = inliers.map { abs(heights[$0]) }.reduce(0, +)
+            if let current = best, current.inliers.count > inliers.count
+                || (current.inliers.count == inliers.count && current.residual <= residual) { continue }
+            best = (inliers, residual)
+        }
+        return best.map { $0.inliers.map { landmarks[$0] } } ?? landmarks
+    }
+
+    /// Every way of choosing `k` of `n` indices, in order.
+    private static func combinations(of n: Int, choose k: Int) -> [[Int]] {
+        guard k > 0 else { return [[]] }
+        guard n >= k else { return [] }
+        return combinations(of: n - 1, choose: k - 1).map { $0 + [n - 1] } + combinations(of: n - 1, choose: k)
     }
 
     /// The up direction through `points`.

@@ -12,6 +12,10 @@ public enum SideQualifier: String, CaseIterable, Sendable {
     case best
     /// The average of both sides (or the one side that can be seen).
     case mean
+    /// The smaller of the two sides' values (or the one side that can be seen).
+    case min
+    /// The larger of the two sides' values (or the one side that can be seen).
+    case max
     /// The absolute difference between the sides (symmetry).
     case difference
     /// Each side on its own: a check on `both` must pass on the left and on the right.

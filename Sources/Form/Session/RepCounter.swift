@@ -1,7 +1,8 @@
 /// Counts reps from the phases of a stream of frames.
 ///
 /// A rep starts when the person leaves the rest position and ends when they are back; it counts
-/// when it reached the target phase and lasted at least the template's minimum. Nothing is
+/// when it reached the target phase and lasted at least the template's minimum, and is recorded
+/// as partial (not counted) when it came back before reaching the target. Nothing is
 /// counted until the person has rested in position for ``settleSeconds`` (so getting into
 /// position is not a rep); the phases themselves have hysteresis (``FormAnalyzer/phase(of:movement:previous:)``).
 struct RepCounter {
@@ -10,14 +11,10 @@ struct RepCounter {
         var start: Double
         var end: Double
         var reachedTarget = false
-        var maxProgress = 0.0
         var heldGood = 0.0
         var tally = FormTally()
         var sideVotes = LeftRight(both: 0)
     }
-
-    /// Reps shorter than this fraction of the way to the target are ignored, not called partial.
-    static let partialProgress = 0.4
 
     let template: ExerciseTemplate
     let movement: Movement
@@ -67,10 +64,6 @@ struct RepCounter {
             guard var rep = current else { return nil }
             rep.end = time
             rep.tally.add(analysis)
-            if let value = analysis.movementValue {
-                let progress = (value - movement.rest.at) / (movement.target.at - movement.rest.at)
-                rep.maxProgress = max(rep.maxProgress, progress)
-            }
             if phase == .target {
                 rep.reachedTarget = true
                 if analysis.verdict == .good { rep.heldGood += dt }
@@ -93,7 +86,6 @@ struct RepCounter {
     private mutating func finish(_ rep: Current, at time: Double) -> Ended? {
         let duration = time - rep.start
         guard duration >= movement.minimumRepSeconds else { return nil }
-        guard rep.reachedTarget || rep.maxProgress >= Self.partialProgress else { return nil }
         var repFaults: [String] = []
         if !rep.reachedTarget, let partial = movement.partialFault { repFaults.append(partial) }
         if rep.reachedTarget, let limit = movement.slowestFastRepSeconds, duration < limit, let fast = movement.tooFastFault {

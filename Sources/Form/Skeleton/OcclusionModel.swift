@@ -3,7 +3,8 @@
 /// Limbs are capsules along their bones, the torso a thick capsule from the hip centre to the
 /// shoulder centre, the head a ball. A landmark is hidden when, in the picture, it falls inside
 /// another body part's outline and lies behind that part's axis (from the camera). Parts of the
-/// landmark's own limb, or of its own side, never hide it.
+/// landmark's own limb, or of its own side, never hide it, and shoulders and hips are never
+/// hidden (pose models infer them from the whole torso).
 struct OcclusionModel {
     private struct Capsule {
         var a: BodyLandmark?
@@ -46,7 +47,9 @@ struct OcclusionModel {
             }
         }
         var hidden = Set<BodyLandmark>()
-        for landmark in BodyLandmark.allCases {
+        // Pose models infer the shoulders and hips from the whole torso and report them as
+        // visible from any side; only the limbs and face go hidden.
+        for landmark in BodyLandmark.allCases where ![.shoulders, .hips].contains(landmark.bodyPart) {
             let point = at(landmark)
             guard point.z > 0 else { continue }
             let own = limb(of: landmark)

@@ -1,8 +1,10 @@
 /// Where and how the figure lies, kneels or stands in the room.
 ///
 /// The posture turns the body frame into the room (y up); `pitch` then tips the figure about
-/// its left–right axis (+ tips the head toward the front of the body: forward when standing,
-/// up when lying on the back), `roll` turns it about its long axis, and `heading` turns the
+/// the horizontal axis across it — its left–right axis (+ tips the head toward the front of the
+/// body: forward when standing, up when lying on the back), or its front–back axis when lying on
+/// a side (+ tips the head toward the person's right) —, `roll` turns it about its long axis
+/// (+ turns the front toward the person's left), and `heading` turns the
 /// whole figure about the vertical. With ``levelled`` set, the pitch is instead solved so that
 /// two landmarks rest at the same height (elbows and toes in a plank, shoulders and heels in a
 /// bridge). The figure is then lowered onto the floor and its hip centre moved to
@@ -28,7 +30,7 @@ public struct Placement: Sendable, Equatable {
     public var posture: Posture
     /// Turn about the vertical, in degrees.
     public var heading: Double
-    /// Tip about the body's left–right axis, in degrees (ignored when ``levelled`` is set).
+    /// Tip about the horizontal axis across the body, in degrees (ignored when ``levelled`` is set).
     public var pitch: Double
     /// Turn about the body's long axis, in degrees.
     public var roll: Double
@@ -56,7 +58,9 @@ public struct Placement: Sendable, Equatable {
 
     /// The rotation from the body frame to the room for a given pitch.
     public func orientation(pitch: Double) -> Rotation3 {
-        Rotation3.aboutY(heading) * base * Rotation3.aboutX(pitch) * Rotation3.aboutY(roll)
+        let tip: Rotation3
+        if case .sideLying = posture { tip = Rotation3.aboutZ(pitch) } else { tip = Rotation3.aboutX(pitch) }
+        return Rotation3.aboutY(heading) * base * tip * Rotation3.aboutY(roll)
     }
 
     /// The posture's rotation from the body frame (x left, y up the spine, z forward) to the room.

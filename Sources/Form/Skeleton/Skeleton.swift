@@ -27,7 +27,7 @@ public struct Skeleton: Sendable {
         let shoulderCentre = lower.apply(Vector3(0, 0.4 * b.trunk, 0)) + upper.apply(Vector3(0, 0.6 * b.trunk, 0))
 
         // Pelvis: tilts and rolls on its own, carrying the legs.
-        let pelvis = Rotation3.aboutZ(pose.pelvisRoll) * Rotation3.aboutX(-pose.pelvisTilt)
+        let pelvis = Rotation3.aboutY(pose.pelvisRotation) * Rotation3.aboutZ(pose.pelvisRoll) * Rotation3.aboutX(-pose.pelvisTilt)
 
         for side in BodySide.allCases {
             let outward = side == .left ? 1.0 : -1.0
@@ -50,7 +50,7 @@ public struct Skeleton: Sendable {
             let thigh = pelvis * Rotation3.aboutX(-pose.hipFlexion[side]) * Rotation3.aboutZ(outward * pose.hipAbduction[side])
                 * Rotation3.aboutY(outward * pose.hipRotation[side])
             let knee = hip + thigh.apply(Vector3(0, -b.thigh, 0))
-            let shin = thigh * Rotation3.aboutX(pose.kneeFlexion[side])
+            let shin = thigh * Rotation3.aboutX(pose.kneeFlexion[side]) * Rotation3.aboutZ(outward * pose.kneeValgus[side])
             let ankle = knee + shin.apply(Vector3(0, -b.shin, 0))
             let foot = shin * Rotation3.aboutX(-pose.ankleFlexion[side])
             set(Joint.hip.landmark(side), hip)

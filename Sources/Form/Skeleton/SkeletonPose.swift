@@ -12,6 +12,8 @@ public struct SkeletonPose: Sendable, Equatable {
     public var hipRotation = LeftRight(both: 0.0)
     /// Knee bend.
     public var kneeFlexion = LeftRight(both: 0.0)
+    /// Shin turned outward at the knee, so the knee falls inward (knock-knee; negative: bow-legged).
+    public var kneeValgus = LeftRight(both: 0.0)
     /// Foot pulled up toward the shin (negative: pointed, heel raised).
     public var ankleFlexion = LeftRight(both: 0.0)
     /// Arm raised forward relative to the trunk (180: overhead).
@@ -30,8 +32,13 @@ public struct SkeletonPose: Sendable, Equatable {
     public var trunkRotation = 0.0
     /// Pelvis tipped backward (tail tucked; negative: tipped forward). Carries the legs, not the trunk.
     public var pelvisTilt = 0.0
-    /// Pelvis rolled so the left hip rises (negative: the right hip). Carries the legs, not the trunk.
+    /// Pelvis rolled so the left hip rises (negative: the right hip), about the front-to-back
+    /// axis (a hip hike when standing). Carries the legs, not the trunk.
     public var pelvisRoll = 0.0
+    /// Pelvis turned about the spine's long axis so the left hip goes back (negative: the right
+    /// hip): on hands and knees the left hip rises toward the ceiling, lying on the back it drops
+    /// toward the floor. Carries the legs, not the trunk.
+    public var pelvisRotation = 0.0
     /// Chin toward the chest (negative: head tipped back).
     public var headFlexion = 0.0
     /// Head turned toward the left (negative: right).
@@ -48,6 +55,7 @@ public struct SkeletonPose: Sendable, Equatable {
         pose.hipAbduction = swap(hipAbduction)
         pose.hipRotation = swap(hipRotation)
         pose.kneeFlexion = swap(kneeFlexion)
+        pose.kneeValgus = swap(kneeValgus)
         pose.ankleFlexion = swap(ankleFlexion)
         pose.shoulderFlexion = swap(shoulderFlexion)
         pose.shoulderAbduction = swap(shoulderAbduction)
@@ -55,6 +63,7 @@ public struct SkeletonPose: Sendable, Equatable {
         pose.trunkSideBend = -trunkSideBend
         pose.trunkRotation = -trunkRotation
         pose.pelvisRoll = -pelvisRoll
+        pose.pelvisRotation = -pelvisRotation
         pose.headRotation = -headRotation
         return pose
     }
@@ -70,6 +79,7 @@ public struct SkeletonPose: Sendable, Equatable {
         pose.hipAbduction = mix(hipAbduction, other.hipAbduction)
         pose.hipRotation = mix(hipRotation, other.hipRotation)
         pose.kneeFlexion = mix(kneeFlexion, other.kneeFlexion)
+        pose.kneeValgus = mix(kneeValgus, other.kneeValgus)
         pose.ankleFlexion = mix(ankleFlexion, other.ankleFlexion)
         pose.shoulderFlexion = mix(shoulderFlexion, other.shoulderFlexion)
         pose.shoulderAbduction = mix(shoulderAbduction, other.shoulderAbduction)
@@ -80,6 +90,7 @@ public struct SkeletonPose: Sendable, Equatable {
         pose.trunkRotation = mix(trunkRotation, other.trunkRotation)
         pose.pelvisTilt = mix(pelvisTilt, other.pelvisTilt)
         pose.pelvisRoll = mix(pelvisRoll, other.pelvisRoll)
+        pose.pelvisRotation = mix(pelvisRotation, other.pelvisRotation)
         pose.headFlexion = mix(headFlexion, other.headFlexion)
         pose.headRotation = mix(headRotation, other.headRotation)
         return pose

@@ -1,0 +1,243 @@
+@testable import Form
+
+/// Exercises lying on the back.
+enum LyingMotions {
+    typealias Frame = ExerciseMotion.Frame
+    typealias Injection = ExerciseMotion.Injection
+
+    static var all: [ExerciseMotion] {
+        [kneeToChest, doubleKneeHug, pelvicTilt, partialCrunch, abdominalCrunch, bridge, kneeRoll, heelSlide,
+         straightLegRaise, deadBug]
+    }
+
+    static let headLift = Injection(fault: "head_lifted", sizes: [55, 70], throughout: true) { frame, size in
+        frame.pose.headFlexion = size
+    }
+
+    static var kneeToChest: ExerciseMotion {
+        var target = BasePoses.hookLying()
+        BasePoses.setLeg(&target, .left, hip: 125, knee: 125)
+        return ExerciseMotion(
+            id: "knee-to-chest",
+            rest: Frame(pose: BasePoses.hookLying(), placement: BasePoses.supineOnHipsAndHeels),
+            target: Frame(pose: target, placement: BasePoses.supineOnHipsAndHeels),
+            faults: [
+                Injection(fault: "other_leg_lifted", sizes: [42, 55, 70], views: [.oblique]) { frame, size in
+                    BasePoses.setLeg(&frame.pose, .right, hip: 45 + size, knee: 90 + size / 2)
+                    frame.placement = BasePoses.supine
+                },
+                Injection(fault: "shoulders_lifted", sizes: [40, 50, 60]) { frame, size in
+                    frame.pose.trunkFlexion = size
+                },
+            ],
+            views: Observation.sideViews,
+            partialFraction: 0.55
+        )
+    }
+
+    static var doubleKneeHug: ExerciseMotion {
+        var target = SkeletonPose()
+        BasePoses.setLeg(&target, .left, hip: 120, knee: 125)
+        BasePoses.setLeg(&target, .right, hip: 120, knee: 125)
+        return ExerciseMotion(
+            id: "double-knee-hug",
+            rest: Frame(pose: BasePoses.hookLying(), placement: BasePoses.supine),
+            target: Frame(pose: target, placement: BasePoses.supine),
+            faults: [
+                Injection(fault: "one_knee_only", sizes: [45, 60], views: [.oblique]) { frame, size in
+                    BasePoses.setLeg(&frame.pose, .right, hip: 120 - size, knee: 125 - size / 2)
+                },
+                headLift,
+            ],
+            views: Observation.sideViews,
+            partialFraction: 0.5
+        )
+    }
+
+    static var pelvicTilt: ExerciseMotion {
+        var held = BasePoses.hookLying()
+        held.pelvisTilt = 10
+        return ExerciseMotion(
+            id: "pelvic-tilt",
+            rest: Frame(pose: SkeletonPose(), placement: Placement(.standing)),
+            target: Frame(pose: held, placement: BasePoses.supineOnHeels),
+            faults: [
+                Injection(fault: "hips_lifted", sizes: [35, 45]) { frame, size in
+                    BasePoses.setLeg(&frame.pose, .left, hip: 45 - size, knee: 90)
+                    BasePoses.setLeg(&frame.pose, .right, hip: 45 - size, knee: 90)
+                },
+                Injection(fault: "feet_too_far", sizes: [40, 30]) { frame, size in
+                    frame.pose = BasePoses.hookLying(knee: size)
+                },
+                Injection(fault: "feet_too_close", sizes: [135, 145]) { frame, size in
+                    frame.pose = BasePoses.hookLying(knee: size)
+                },
+                headLift,
+            ],
+            views: Observation.sideViews
+        )
+    }
+
+    static func crunch(id: String, curl: Double, sitUp: [Double], partial: Double?) -> ExerciseMotion {
+        var up = BasePoses.hookLying()
+        up.trunkFlexion = curl
+        up.headFlexion = 20
+        var faults = [
+            Injection(fault: "too_high", sizes: sitUp) { frame, size in
+                frame.pose.trunkLean = size
+            },
+            Injection(fault: "neck_pulled", sizes: [65, 80]) { frame, size in
+                frame.pose.headFlexion = size
+            },
+            Injection(fault: "legs_straight", sizes: [30, 20], throughout: true) { frame, size in
+                BasePoses.setLeg(&frame.pose, .left, hip: size / 2, knee: size)
+                BasePoses.setLeg(&frame.pose, .right, hip: size / 2, knee: size)
+            },
+        ]
+        if partial != nil {
+            faults.append(Injection(fault: "not_high_enough", sizes: []) { _, _ in })
+        }
+        return ExerciseMotion(
+            id: id,
+            rest: Frame(pose: BasePoses.hookLying(), placement: BasePoses.supineOnHipsAndHeels),
+            target: Frame(pose: up, placement: BasePoses.supineOnHipsAndHeels),
+            faults: faults.filter { !$0.sizes.isEmpty },
+            views: Observation.sideViews,
+            partialFraction: partial
+        )
+    }
+
+    static var partialCrunch: ExerciseMotion { crunch(id: "partial-crunch", curl: 30, sitUp: [40, 55], partial: nil) }
+    static var abdominalCrunch: ExerciseMotion { crunch(id: "abdominal-crunch", curl: 36, sitUp: [50, 65], partial: 0.4) }
+
+    static var bridge: ExerciseMotion {
+        var top = SkeletonPose()
+        BasePoses.setLeg(&top, .left, hip: -10, knee: 90)
+        BasePoses.setLeg(&top, .right, hip: -10, knee: 90)
+        top.ankleFlexion = LeftRight(both: 0)
+        return ExerciseMotion(
+            id: "bridge",
+            rest: Frame(pose: BasePoses.hookLying(), placement: BasePoses.supineOnHeels),
+            target: Frame(pose: top, placement: BasePoses.supineOnHeels),
+            faults: [
+                Injection(fault: "over_arching", sizes: [30, 40]) { frame, size in
+                    frame.pose.hipFlexion = LeftRight(both: -size)
+                },
+                Injection(fault: "feet_too_far", sizes: [45, 35]) { frame, size in
+                    frame.pose.kneeFlexion = LeftRight(both: size)
+                    frame.pose.ankleFlexion = LeftRight(both: 90 - size)
+                },
+                Injection(fault: "feet_too_close", sizes: [145, 150]) { frame, size in
+                    frame.pose.kneeFlexion = LeftRight(both: size)
+                    frame.pose.ankleFlexion = LeftRight(both: 90 - size)
+                },
+                Injection(fault: "hip_dropping", sizes: [28, 34], views: [.oblique]) { frame, size in
+                    frame.pose.pelvisRotation = size
+                    frame.pose.hipAbduction = LeftRight(left: -size, right: size)
+                },
+                Injection(fault: "knees_apart", sizes: [35, 45], views: [.oblique]) { frame, size in
+                    frame.pose.hipAbduction = LeftRight(both: size)
+                },
+            ],
+            views: Observation.sideViews,
+            partialFraction: 0.45
+        )
+    }
+
+    static var kneeRoll: ExerciseMotion {
+        var rolled = BasePoses.supine
+        rolled.roll = 55
+        var twisted = BasePoses.hookLying()
+        twisted.trunkRotation = -55
+        return ExerciseMotion(
+            id: "knee-roll",
+            rest: Frame(pose: BasePoses.hookLying(), placement: BasePoses.supine),
+            target: Frame(pose: twisted, placement: rolled),
+            faults: [
+                Injection(fault: "shoulder_lifting", sizes: [28, 35]) { frame, size in
+                    frame.pose.trunkRotation = -55 + size
+                },
+                Injection(fault: "knees_apart", sizes: [30, 40]) { frame, size in
+                    frame.pose.hipAbduction = LeftRight(both: size)
+                },
+            ],
+            views: [Observation(azimuth: 90, elevation: 20), Observation(azimuth: 90, elevation: 35)],
+            partialFraction: 0.4
+        )
+    }
+
+    static var heelSlide: ExerciseMotion {
+        var drawn = SkeletonPose()
+        BasePoses.setLeg(&drawn, .left, hip: 50, knee: 100)
+        return ExerciseMotion(
+            id: "heel-slide",
+            rest: Frame(pose: SkeletonPose(), placement: BasePoses.supine),
+            target: Frame(pose: drawn, placement: BasePoses.supine),
+            faults: [
+                Injection(fault: "heel_lifted", sizes: [25, 35]) { frame, size in
+                    frame.pose.hipFlexion.left = 50 + size
+                },
+                headLift,
+            ],
+            views: Observation.sideViews,
+            partialFraction: 0.45
+        )
+    }
+
+    static var straightLegRaise: ExerciseMotion {
+        var down = SkeletonPose()
+        BasePoses.setLeg(&down, .right, hip: 45, knee: 90)
+        var up = down
+        up.hipFlexion.left = 45
+        return ExerciseMotion(
+            id: "straight-leg-raise",
+            rest: Frame(pose: down, placement: BasePoses.supine),
+            target: Frame(pose: up, placement: BasePoses.supine),
+            faults: [
+                Injection(fault: "knee_bent", sizes: [35, 45], phases: [.moving, .target]) { frame, size in
+                    frame.pose.kneeFlexion.left = size
+                },
+                Injection(fault: "leg_too_high", sizes: [75, 85]) { frame, size in
+                    frame.pose.hipFlexion.left = size
+                },
+                Injection(fault: "other_knee_straight", sizes: [0, 20], throughout: true, views: [.oblique]) { frame, size in
+                    frame.pose.hipFlexion.right = size / 2
+                    frame.pose.kneeFlexion.right = size
+                    frame.pose.ankleFlexion.right = 0
+                },
+            ],
+            views: Observation.sideViews,
+            partialFraction: 0.4
+        )
+    }
+
+    static var deadBug: ExerciseMotion {
+        var tableTop = SkeletonPose()
+        tableTop.hipFlexion = LeftRight(both: 90)
+        tableTop.kneeFlexion = LeftRight(both: 90)
+        tableTop.shoulderFlexion = LeftRight(both: 90)
+        var reach = tableTop
+        reach.hipFlexion.left = 20
+        reach.kneeFlexion.left = 0
+        reach.shoulderFlexion.right = 175
+        return ExerciseMotion(
+            id: "dead-bug",
+            rest: Frame(pose: tableTop, placement: BasePoses.supine),
+            target: Frame(pose: reach, placement: BasePoses.supine),
+            faults: [
+                Injection(fault: "leg_too_low", sizes: [-5, -8]) { frame, size in
+                    frame.pose.hipFlexion.left = size
+                },
+                Injection(fault: "leg_bent", sizes: [45, 55]) { frame, size in
+                    frame.pose.kneeFlexion.left = size
+                },
+                Injection(fault: "other_leg_moving", sizes: [40, 30], views: [.oblique]) { frame, size in
+                    frame.pose.hipFlexion.right = size
+                },
+                headLift,
+            ],
+            views: Observation.sideViews,
+            partialFraction: 0.45
+        )
+    }
+}
