@@ -23,11 +23,10 @@ public enum RedFlag: String, CaseIterable, Sendable, Codable {
     }
 
     /// What to do when any red flag applies.
-    public static let advice = "Stop and see a doctor: do not do these exercises until a doctor has checked you."
+    public static let advice = "Do not do these exercises until a doctor has checked you."
 
     /// The heading and list, one line each, as shown by `formcheck exercises --safety` and in reports.
     public static var lines: [String] {
-        ["Red flags — if any of these apply, \(advice.prefix(1).lowercased())\(advice.dropFirst())"]
-            + allCases.map { "  • \($0.text)" }
+        ["Red flags — stop and see a doctor if any of these apply:"] + allCases.map { "  • \($0.text)" } + [advice]
     }
 }

@@ -79,7 +79,7 @@ public struct Prescription: Sendable, Equatable {
             parts.append(hold.minimum == hold.target ? "hold \(Self.format(hold.target)) s" : "hold \(Self.format(hold.minimum))–\(Self.format(hold.target)) s")
         }
         if let reps { parts.append(parts.isEmpty ? "\(reps) reps" : "× \(reps)") }
-        if let duration = durationSeconds { parts.append("about \(Self.format(duration)) s") }
+        if let duration = durationSeconds { parts.append(parts.isEmpty ? "about \(Self.format(duration)) s" : "over about \(Self.format(duration)) s") }
         var text = parts.joined(separator: " ")
         switch sides {
         case .none: break

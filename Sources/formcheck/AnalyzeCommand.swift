@@ -1,0 +1,80 @@
+import ArgumentParser
+import Form
+import Foundation
+
+/// `formcheck analyze`: runs recorded landmarks through one exercise's analysis.
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Analyse recorded landmarks for one exercise: verdicts, reps, holds, score.",
+        discussion: """
+            Reads the landmark JSON that `formcheck pose --json` writes (an array of frames, \
+            or a folder of one JSON file per frame), judges every frame against the exercise's \
+            checks, counts reps and holds, and prints the session summary. --json writes every \
+            frame's verdict, faults, cues and measures, the reps, holds and summary.
+            """)
+
+    @Argument(help: "The landmark JSON file, or a folder of one JSON file per frame.")
+    var poses: String
+
+    @Option(help: "The exercise id (see `formcheck exercises`).")
+    var exercise: String?
+
+    @Option(help: "A template file of your own, instead of --exercise.")
+    var template: String?
+
+    @Option(help: "Write the full report as JSON to this file ('-' for standard output).")
+    var json: String?
+
+    @Option(help: "Frames per second, for frames without a timestamp_s.")
+    var fps: Double = 30
+
+    @Option(help: "The lowest landmark visibility to trust, 0 to 1.")
+    var visibility: Double = 0.5
+
+    @Flag(help: "Measure on image landmarks only, ignoring world landmarks.")
+    var imageOnly = false
+
+    @Option(help: "Pain before starting, 0 (none) to 10 (worst).")
+    var painBefore: Int?
+
+    @Option(help: "Pain after finishing, 0 to 10.")
+    var painAfter: Int?
+
+    @Flag(help: "A sharp pain was felt during the exercise.")
+    var sharpPain = false
+
+    @Option(help: "Seconds into the recording when the sharp pain came (default: at the end).")
+    var sharpPainAt: Double?
+
+    func validate() throws {
+        guard (exercise == nil) != (template == nil) else {
+            throw ValidationError("give --exercise ID or --template FILE (one of them)")
+        }
+        guard fps > 0 else { throw ValidationError("--fps must be above 0") }
+        guard (0...1).contains(visibility) else { throw ValidationError("--visibility must be between 0 and 1") }
+        for (name, value) in [("--pain-before", painBefore), ("--pain-after", painAfter)] {
+            if let value, !(0...10).contains(value) { throw ValidationError("\(name) must be between 0 and 10") }
+        }
+        if sharpPainAt != nil, !sharpPain { throw ValidationError("--sharp-pain-at needs --sharp-pain") }
+    }
+
+    func run() throws {
+        let chosen = try template.map { try TemplateLoader.load(contentsOf: URL(fileURLWithPath: $0)) }
+            ?? TemplateLibrary.bundled().template(id: exercise ?? "")
+        let recording = try PoseRecording.load(URL(fileURLWithPath: poses))
+        let options = SessionOptions(framesPerSecond: fps,
+                                     analysis: AnalysisOptions(visibilityThreshold: visibility, preferWorld: !imageOnly))
+        let pain = RecordingAnalysis.Pain(before: painBefore, after: painAfter, sharp: sharpPain, sharpAtSeconds: sharpPainAt)
+        let analysis = try RecordingAnalysis(recording: recording, template: chosen, options: options, pain: pain)
+        if let json {
+            let data = try analysis.report.jsonData()
+            if json == "-" {
+                FileHandle.standardOutput.write(data + Data("\n".utf8))
+                return
+            }
+            try data.write(to: URL(fileURLWithPath: json))
+        }
+        print(analysis.session.summary.lines.joined(separator: "\n"))
+    }
+}

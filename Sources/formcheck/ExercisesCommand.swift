@@ -1,0 +1,42 @@
+import ArgumentParser
+import Form
+import Foundation
+
+/// `formcheck exercises`: lists the exercise templates, shows one, or shows when to stop.
+struct ExercisesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exercises",
+        abstract: "List the exercises with how much to do, or show one in full.",
+        discussion: """
+            Without an id, lists every exercise with its starting position, camera view and \
+            prescription. With an id (or --template FILE, to check a template of your own), \
+            shows how to do it and what formcheck checks. --safety shows when to stop and see \
+            a doctor.
+            """)
+
+    @Argument(help: "An exercise id to show in full (e.g. plank).")
+    var id: String?
+
+    @Option(help: "A template file of your own to check and show.")
+    var template: String?
+
+    @Flag(help: "Show the pain rule and the red flags that mean: stop and see a doctor.")
+    var safety = false
+
+    func validate() throws {
+        if id != nil, template != nil { throw ValidationError("give an exercise id or --template FILE, not both") }
+    }
+
+    func run() throws {
+        var sections: [[String]] = []
+        if let template {
+            sections.append(ExerciseText.details(try TemplateLoader.load(contentsOf: URL(fileURLWithPath: template))))
+        } else if let id {
+            sections.append(ExerciseText.details(try TemplateLibrary.bundled().template(id: id)))
+        } else if !safety {
+            sections.append(ExerciseText.listing(try TemplateLibrary.bundled()))
+        }
+        if safety { sections.append(ExerciseText.safety) }
+        print(sections.map { $0.joined(separator: "\n") }.joined(separator: "\n\n"))
+    }
+}
