@@ -102,7 +102,9 @@ final class ThreadPool: @unchecked Sendable {
         }
 
         func workerLoop(worker: Int) {
-            var seen = generation.load(ordering: .acquiring)
+            // Generation 0 is the pool's start: a worker that starts late must still take part
+            // in any call published before it ran, so it does not read the current value.
+            var seen = 0
             while true {
                 var spins = 0
                 var current = generation.load(ordering: .acquiring)
