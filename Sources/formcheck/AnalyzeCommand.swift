@@ -14,37 +14,37 @@ struct AnalyzeCommand: ParsableCommand {
             frame's verdict, faults, cues and measures, the reps, holds and summary.
             """)
 
-    @Argument(help: "The landmark JSON file, or a folder of one JSON file per frame.")
+    @Argument(help: ArgumentHelp("The landmark JSON file, or a folder of one JSON file per frame.", valueName: "poses"))
     var poses: String
 
-    @Option(help: "The exercise id (see `formcheck exercises`).")
+    @Option(help: ArgumentHelp("The exercise id (see `formcheck exercises`).", valueName: "id"))
     var exercise: String?
 
-    @Option(help: "A template file of your own, instead of --exercise.")
+    @Option(help: ArgumentHelp("A template file of your own, instead of --exercise.", valueName: "file"))
     var template: String?
 
-    @Option(help: "Write the full report as JSON to this file ('-' for standard output).")
+    @Option(help: ArgumentHelp("Write the full report as JSON to this file ('-' for standard output).", valueName: "file"))
     var json: String?
 
-    @Option(help: "Frames per second, for frames without a timestamp_s.")
+    @Option(help: ArgumentHelp("Frames per second, for frames without a timestamp_s.", valueName: "rate"))
     var fps: Double = 30
 
-    @Option(help: "The lowest landmark visibility to trust, 0 to 1.")
+    @Option(help: ArgumentHelp("The lowest landmark visibility to trust, 0 to 1.", valueName: "level"))
     var visibility: Double = 0.5
 
     @Flag(help: "Measure on image landmarks only, ignoring world landmarks.")
     var imageOnly = false
 
-    @Option(help: "Pain before starting, 0 (none) to 10 (worst).")
+    @Option(help: ArgumentHelp("Pain before starting, 0 (none) to 10 (worst).", valueName: "score"))
     var painBefore: Int?
 
-    @Option(help: "Pain after finishing, 0 to 10.")
+    @Option(help: ArgumentHelp("Pain after finishing, 0 to 10.", valueName: "score"))
     var painAfter: Int?
 
     @Flag(help: "A sharp pain was felt during the exercise.")
     var sharpPain = false
 
-    @Option(help: "Seconds into the recording when the sharp pain came (default: at the end).")
+    @Option(help: ArgumentHelp("Seconds into the recording when the sharp pain came (default: at the end).", valueName: "seconds"))
     var sharpPainAt: Double?
 
     func validate() throws {

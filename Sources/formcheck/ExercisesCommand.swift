@@ -17,7 +17,7 @@ struct ExercisesCommand: ParsableCommand {
     @Argument(help: "An exercise id to show in full (e.g. plank).")
     var id: String?
 
-    @Option(help: "A template file of your own to check and show.")
+    @Option(help: ArgumentHelp("A template file of your own to check and show.", valueName: "file"))
     var template: String?
 
     @Flag(help: "Show the pain rule and the red flags that mean: stop and see a doctor.")

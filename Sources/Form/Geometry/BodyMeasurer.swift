@@ -75,8 +75,9 @@ public struct BodyMeasurer: Sendable {
     // MARK: - Trust
 
     private func finish(_ kind: MeasureKind, _ raw: (value: Double?, landmarks: [BodyLandmark])) -> Measurement {
-        let landmarks = raw.landmarks.sorted()
-        let hidden = landmarks.filter { !geometry.isTrusted($0) }
+        let landmarks = Array(Set(raw.landmarks)).sorted()
+        // Resting landmarks that found the floor passed the floor's own (lower) visibility bar.
+        let hidden = landmarks.filter { !geometry.isTrusted($0) && !floor.landmarks.contains($0) }
         return Measurement(value: raw.value, landmarks: landmarks, hidden: hidden, neededView: neededView(for: kind.plane))
     }
 
@@ -186,6 +187,16 @@ public struct BodyMeasurer: Sendable {
         return (mid, all)
     }
 
+    /// `offset` without its horizontal side-to-side part (in world coordinates), so that a point
+    /// taken on one side instead of the midline does not count as a shift. Lying on a side, the
+    /// hips' line is upright and nothing is removed: the deviations measured there are upright.
+    private func sagittal(_ offset: Vector3) -> Vector3 {
+        guard geometry.space == .world, let lateral = geometry.towardRight,
+              let across = lateral.removingComponent(along: floor.up).normalized,
+              abs(lateral.dot(floor.up)) < 0.5 else { return offset }
+        return offset.removingComponent(along: across)
+    }
+
     /// The trunk length in the geometry's units, with the landmarks it used.
     private func trunkLength() -> (length: Double, landmarks: [BodyLandmark]) {
         let trunk = trunkVector(preferring: nil)
@@ -202,7 +213,7 @@ public struct BodyMeasurer: Sendable {
               let normal = floor.up.removingComponent(along: direction).normalized,
               // A line within 15° of vertical has no "above".
               normal.dot(floor.up) > sin(Angle.radians(15)) else { return (nil, landmarks) }
-        let offset = hip.position - a.position
+        let offset = sagittal(hip.position - a.position)
         let h = offset.dot(normal), t = offset.dot(direction), length = line.length
         if asFraction {
             let trunk = trunkLength()
@@ -220,7 +231,7 @@ public struct BodyMeasurer: Sendable {
         guard let axis = trunk.vector.normalized,
               let normal = floor.up.removingComponent(along: axis).normalized,
               normal.dot(floor.up) > sin(Angle.radians(15)) else { return (nil, landmarks) }
-        let head = ears.position - shoulders.position
+        let head = sagittal(ears.position - shoulders.position)
         return (atan2(head.dot(normal), head.dot(axis)) * Angle.degreesPerRadian, landmarks)
     }
 
@@ -253,15 +264,21 @@ public struct BodyMeasurer: Sendable {
         return (-atan2(k.dot(outward), k.dot(along)) * Angle.degreesPerRadian, landmarks)
     }
 
-    /// How far the knees have rolled toward `side` from pointing at the ceiling.
+    /// How far the knees have rolled toward `side` from pointing at the ceiling: the thighs
+    /// (from the hip centre to the knee centre, or the one thigh whose knee is seen) against up.
     private func kneeRoll(toward side: BodySide) -> (Double?, [BodyLandmark]) {
-        let knees = geometry.midpoint(.knee), hips = geometry.midpoint(.hip)
+        let knees = Joint.knee.landmarks, hips = Joint.hip.landmarks
+        var thighs = geometry.midpoint(.knee).position - geometry.midpoint(.hip).position
+        var legLandmarks = [knees.left, knees.right, hips.left, hips.right]
+        for visible in BodySide.allCases where geometry.isTrusted(knees[visible]) && !geometry.isTrusted(knees[visible.opposite]) {
+            thighs = geometry.position(knees[visible]) - geometry.position(hips[visible])
+            legLandmarks = [knees[visible], hips[visible]]
+        }
         let near = geometry.point(.shoulder, side), far = geometry.point(.shoulder, side.opposite)
-        let landmarks = knees.landmarks + hips.landmarks + near.landmarks + far.landmarks
+        let landmarks = legLandmarks + near.landmarks + far.landmarks
         guard let outward = (near.position - far.position).removingComponent(along: floor.up).normalized else {
             return (nil, landmarks)
         }
-        let thighs = knees.position - hips.position
         let across = thighs.dot(outward), upward = thighs.dot(floor.up)
         guard abs(across) + abs(upward) > 1e-9 else { return (nil, landmarks) }
         return (atan2(across, upward) * Angle.degreesPerRadian, landmarks)

@@ -26,11 +26,16 @@ public struct FloorEstimate: Sendable {
     /// The largest believed angle between the floor's up and the camera's up, in degrees.
     public static let maximumTilt = 40.0
 
+    /// The lowest visibility a resting landmark needs to help find the floor. Lower than for
+    /// measuring: a far hand or knee hidden behind the body is still placed well enough by the
+    /// pose model to steady the floor, and landmarks that disagree are left out anyway.
+    public static let contactVisibility = 0.2
+
     /// The unit up direction.
     public let up: Vector3
     /// A point on the floor (the centre of the trusted resting landmarks), if any was trusted.
     public let point: Vector3?
-    /// The resting landmarks that were trusted and used.
+    /// The resting landmarks that were used (seen well enough, and not lifted off the others' floor).
     public let landmarks: [BodyLandmark]
     /// How ``up`` was found.
     public let source: Source
@@ -50,7 +55,7 @@ public struct FloorEstimate: Sendable {
     /// geometry's units) scales the landmarks' clearances and sets the shortest extent (half of
     /// it) a line or plane must have to be believed.
     public init(contacts: [BodyLandmark], in geometry: PoseGeometry, trunkLength: Double) {
-        let trusted = contacts.filter(geometry.isTrusted)
+        let trusted = contacts.filter { geometry.confidence($0) >= min(Self.contactVisibility, geometry.visibilityThreshold) }
         let spread = trunkLength / 2
         let first = Self.fit(trusted.map(geometry.position), space: geometry.space, cameraUp: geometry.cameraUp, minimumSpread: spread)
         func lowered(_ landmark: BodyLandmark) -> Vector3 {

@@ -23,9 +23,8 @@ enum AllFoursMotions {
         frame.pose.kneeFlexion = frame.pose.kneeFlexion.map { $0 + size }
         }
     }
-    static let pelvisTipping = Injection(fault: "pelvis_tipping", sizes: [28, 35], throughout: true, views: [.oblique]) { frame, size in
-        frame.pose.pelvisRotation = size
-        frame.pose.hipAbduction = LeftRight(left: -size, right: size)
+    static let pelvisTipping = Injection(fault: "pelvis_tipping", sizes: [20, 26], throughout: true, views: [.oblique]) { frame, size in
+        frame.adjust = ExerciseMotion.tipHips(size)
     }
 
     static var catCow: ExerciseMotion {
@@ -62,9 +61,8 @@ enum AllFoursMotions {
                 Injection(fault: "leg_bent", sizes: [45, 60]) { frame, size in frame.pose.kneeFlexion.left = size },
                 Injection(fault: "arm_not_raised", sizes: [135, 120]) { frame, size in frame.pose.shoulderFlexion.right = size },
                 Injection(fault: "arm_too_high", sizes: [215, 225]) { frame, size in frame.pose.shoulderFlexion.right = size },
-                Injection(fault: "hips_rolling", sizes: [25, 35], views: [.oblique]) { frame, size in
-                    frame.pose.pelvisRotation = size
-                    frame.pose.hipAbduction.right = size
+                Injection(fault: "hips_rolling", sizes: [28, 34], views: [.oblique]) { frame, size in
+                    frame.adjust = ExerciseMotion.tipHips(size)
                 },
                 headDropped, headRaised,
             ],
@@ -93,7 +91,7 @@ enum AllFoursMotions {
     static var deepStomachHold: ExerciseMotion {
         ExerciseMotion(
             id: "deep-stomach-hold",
-            rest: Frame(pose: SkeletonPose(), placement: Placement(.standing)),
+            rest: BasePoses.kneelingUpright,
             target: Frame(pose: BasePoses.allFours, placement: BasePoses.onAllFours),
             faults: [
                 Injection(fault: "back_not_level", sizes: [100, 115]) { frame, size in
@@ -114,7 +112,7 @@ enum AllFoursMotions {
         folded.shoulderFlexion = LeftRight(both: 170)
         return ExerciseMotion(
             id: "childs-pose",
-            rest: Frame(pose: SkeletonPose(), placement: Placement(.standing)),
+            rest: BasePoses.kneelingUpright,
             target: Frame(pose: folded, placement: Placement(.allFours, levelled: (.leftKnee, .leftFootIndex))),
             faults: [
                 Injection(fault: "hips_not_back", sizes: [100, 90]) { frame, size in

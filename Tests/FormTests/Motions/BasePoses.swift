@@ -29,6 +29,14 @@ enum BasePoses {
     /// Lying on the back, resting on shoulders and heels (the hips may lift).
     static let supineOnHeels = Placement(.onBack, levelled: (.leftShoulder, .leftHeel))
 
+    /// Kneeling upright, as when getting into position on the floor.
+    static var kneelingUpright: ExerciseMotion.Frame {
+        var pose = SkeletonPose()
+        pose.kneeFlexion = LeftRight(both: 90)
+        pose.ankleFlexion = LeftRight(both: -80)
+        return ExerciseMotion.Frame(pose: pose, placement: Placement(.kneeling))
+    }
+
     /// On hands and knees: thighs and arms vertical, shins and feet flat behind.
     static var allFours: SkeletonPose {
         var pose = SkeletonPose()

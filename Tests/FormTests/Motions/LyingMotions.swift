@@ -59,7 +59,7 @@ enum LyingMotions {
         held.pelvisTilt = 10
         return ExerciseMotion(
             id: "pelvic-tilt",
-            rest: Frame(pose: SkeletonPose(), placement: Placement(.standing)),
+            rest: BasePoses.kneelingUpright,
             target: Frame(pose: held, placement: BasePoses.supineOnHeels),
             faults: [
                 Injection(fault: "hips_lifted", sizes: [35, 45]) { frame, size in
@@ -131,9 +131,8 @@ enum LyingMotions {
                     frame.pose.kneeFlexion = LeftRight(both: size)
                     frame.pose.ankleFlexion = LeftRight(both: 90 - size)
                 },
-                Injection(fault: "hip_dropping", sizes: [28, 34], views: [.oblique]) { frame, size in
-                    frame.pose.pelvisRotation = size
-                    frame.pose.hipAbduction = LeftRight(left: -size, right: size)
+                Injection(fault: "hip_dropping", sizes: [25, 32], views: [.oblique]) { frame, size in
+                    frame.adjust = ExerciseMotion.tipHips(-size)
                 },
                 Injection(fault: "knees_apart", sizes: [35, 45], views: [.oblique]) { frame, size in
                     frame.pose.hipAbduction = LeftRight(both: size)
@@ -161,7 +160,7 @@ enum LyingMotions {
                     frame.pose.hipAbduction = LeftRight(both: size)
                 },
             ],
-            views: [Observation(azimuth: 90, elevation: 20), Observation(azimuth: 90, elevation: 35)],
+            views: [Observation(azimuth: 90, elevation: 0), Observation(azimuth: 90, elevation: 8)],
             partialFraction: 0.4
         )
     }

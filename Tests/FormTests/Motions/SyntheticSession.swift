@@ -26,11 +26,14 @@ struct SyntheticSession {
         var random = SeededRandom(seed: seed)
         var result: [(PoseLandmarks, Double)] = []
         var time = 0.0
+        // One camera for the whole recording, set up around the figure in its working position.
+        let setUp = template.movement == nil ? motion.frame(progress: 1, side: sides[0]) : motion.frame(progress: 0, side: sides[0])
+        let camera = observation.camera(for: setUp.body(Self.skeleton))
         func add(_ frame: ExerciseMotion.Frame, seconds: Double) {
             let count = max(1, Int((seconds * fps).rounded()))
-            let body = Self.skeleton.place(frame.pose, frame.placement)
+            let body = frame.body(Self.skeleton)
             for _ in 0..<count {
-                result.append((observation.landmarks(of: body, random: &random), time))
+                result.append((observation.landmarks(of: body, camera: camera, random: &random), time))
                 time += 1 / fps
             }
         }
@@ -40,8 +43,8 @@ struct SyntheticSession {
                 let t = Double(step) / Double(count)
                 let eased = t * t * (3 - 2 * t)
                 let frame = motion.frame(progress: from + (to - from) * eased, side: side, fault: fault)
-                let body = Self.skeleton.place(frame.pose, frame.placement)
-                result.append((observation.landmarks(of: body, random: &random), time))
+                let body = frame.body(Self.skeleton)
+                result.append((observation.landmarks(of: body, camera: camera, random: &random), time))
                 time += 1 / fps
             }
         }

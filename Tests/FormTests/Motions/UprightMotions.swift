@@ -18,7 +18,7 @@ enum UprightMotions {
     static var plank: ExerciseMotion {
         ExerciseMotion(
             id: "plank",
-            rest: Frame(pose: SkeletonPose(), placement: Placement(.standing)),
+            rest: BasePoses.kneelingUpright,
             target: Frame(pose: BasePoses.forearmPlank, placement: BasePoses.onForearmsAndToes),
             faults: [
                 Injection(fault: "hips_sagging", sizes: [-30, -40, -50]) { frame, size in frame.pose.trunkFlexion = size },
@@ -34,7 +34,7 @@ enum UprightMotions {
         pose.kneeFlexion = LeftRight(both: 90)
         return ExerciseMotion(
             id: "knee-plank",
-            rest: Frame(pose: SkeletonPose(), placement: Placement(.standing)),
+            rest: BasePoses.kneelingUpright,
             target: Frame(pose: pose, placement: Placement(.onFront, levelled: (.leftElbow, .leftKnee))),
             faults: [
                 Injection(fault: "hips_sagging", sizes: [-30, -40]) { frame, size in frame.pose.trunkFlexion = size },
@@ -51,17 +51,19 @@ enum UprightMotions {
         let placement = Placement(.sideLying(down: .left), levelled: (.leftElbow, .leftFootIndex))
         return ExerciseMotion(
             id: "side-plank",
-            rest: Frame(pose: SkeletonPose(), placement: Placement(.standing)),
+            rest: BasePoses.kneelingUpright,
             target: Frame(pose: pose, placement: placement),
             faults: [
-                Injection(fault: "hips_sagging", sizes: [-30, -40]) { frame, size in frame.pose.trunkSideBend = size },
-                Injection(fault: "hips_piked", sizes: [40, 50]) { frame, size in frame.pose.trunkSideBend = size },
-                Injection(fault: "hips_rolling", sizes: [45, 55], views: [Observation(azimuth: 90, elevation: 20)]) { frame, size in
+                Injection(fault: "hips_sagging", sizes: [-40, -50]) { frame, size in frame.pose.trunkSideBend = size },
+                Injection(fault: "hips_piked", sizes: [25, 35]) { frame, size in
+                    frame.pose.hipAbduction = LeftRight(left: size, right: -size)
+                },
+                Injection(fault: "hips_rolling", sizes: [45, 55], views: [Observation(azimuth: 90, elevation: 5)]) { frame, size in
                     frame.placement.roll = size
                     frame.pose.trunkRotation = -size
                 },
             ],
-            views: Observation.frontViews
+            views: [Observation(azimuth: 90, elevation: 5), Observation(azimuth: 90, elevation: 5, world: false)]
         )
     }
 
@@ -86,12 +88,12 @@ enum UprightMotions {
                     frame.pose.hipAbduction = LeftRight(both: -size)
                     frame.pose.kneeValgus = LeftRight(both: 2 * size)
                 },
-                Injection(fault: "uneven", sizes: [40, 50], views: [.oblique]) { frame, size in
+                Injection(fault: "uneven", sizes: [40, 50], views: [Observation(azimuth: 90, elevation: 0)]) { frame, size in
                     frame.pose.kneeFlexion.right = 95 - size
                     frame.pose.hipFlexion.right = 75 - size / 2
                 },
             ],
-            views: Observation.sideViews + [Observation(azimuth: 90)],
+            views: Observation.standingViews + [Observation(azimuth: 90, elevation: 0)],
             partialFraction: 0.4
         )
     }
@@ -117,7 +119,7 @@ enum UprightMotions {
                 },
                 Injection(fault: "back_off_wall", sizes: [30, 40], throughout: true) { frame, size in frame.pose.trunkLean = size },
             ],
-            views: Observation.sideViews
+            views: Observation.standingViews
         )
     }
 
@@ -135,7 +137,7 @@ enum UprightMotions {
                 },
                 Injection(fault: "leaning_forward", sizes: [25, 35]) { frame, size in frame.pose.trunkLean = size },
             ],
-            views: Observation.sideViews,
+            views: Observation.standingViews,
             partialFraction: 0.6
         )
     }

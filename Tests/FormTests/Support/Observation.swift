@@ -32,9 +32,15 @@ struct Observation {
         return copy
     }
 
-    /// The landmarks `camera` reports for `body`, with this observation's noise and hiding.
-    func landmarks(of body: PosedBody, random: inout SeededRandom) -> PoseLandmarks {
-        let camera = PinholeCamera.viewing(body, azimuth: azimuth, elevation: elevation, distance: distance, roll: roll)
+    /// The camera of this observation, placed around `body`.
+    func camera(for body: PosedBody) -> PinholeCamera {
+        PinholeCamera.viewing(body, azimuth: azimuth, elevation: elevation, distance: distance, roll: roll)
+    }
+
+    /// The landmarks `camera` (by default one placed around `body`) reports for `body`, with this
+    /// observation's noise and hiding.
+    func landmarks(of body: PosedBody, camera fixed: PinholeCamera? = nil, random: inout SeededRandom) -> PoseLandmarks {
+        let camera = fixed ?? camera(for: body)
         var pose = camera.landmarks(of: body, occlusion: occlusion)
         for landmark in BodyLandmark.allCases {
             var point = pose[landmark]

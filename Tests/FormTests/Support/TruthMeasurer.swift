@@ -14,7 +14,7 @@ enum TruthMeasurer {
 
     /// A measurer of `frame` with the working side `side` and no floor estimate (the room's up).
     static func measurer(_ frame: ExerciseMotion.Frame, workingSide: BodySide? = .left, floor: [BodyLandmark] = []) -> BodyMeasurer {
-        let body = Skeleton().place(frame.pose, frame.placement)
+        let body = frame.body(Skeleton())
         return BodyMeasurer(geometry: PoseGeometry(pose: landmarks(body)), floorContacts: floor, workingSide: workingSide)
     }
 }
