@@ -7,7 +7,8 @@
 /// (+ turns the front toward the person's left), and `heading` turns the
 /// whole figure about the vertical. With ``levelled`` set, the pitch is instead solved so that
 /// two landmarks rest at the same height (elbows and toes in a plank, shoulders and heels in a
-/// bridge). The figure is then lowered onto the floor and its hip centre moved to
+/// bridge). The figure is then lowered onto the floor — its lowest landmark, or with
+/// ``levelled`` those two landmarks, resting on it — and its hip centre moved to
 /// (``floorX``, ``floorZ``).
 public struct Placement: Sendable, Equatable {
     /// The starting position.

@@ -88,7 +88,8 @@ public struct Skeleton: Sendable {
         }
         let orientation = placement.orientation(pitch: pitch)
         var points = body.map(orientation.apply)
-        let lowest = BodyLandmark.allCases.map { points[$0.rawValue].y - clearance($0) }.min() ?? 0
+        let resting = placement.levelled.map { [$0.0, $0.1] } ?? BodyLandmark.allCases
+        let lowest = resting.map { points[$0.rawValue].y - clearance($0) }.min() ?? 0
         let hipCentre = (points[BodyLandmark.leftHip.rawValue] + points[BodyLandmark.rightHip.rawValue]) / 2
         let shift = Vector3(placement.floorX - hipCentre.x, -lowest, placement.floorZ - hipCentre.z)
         points = points.map { $0 + shift }

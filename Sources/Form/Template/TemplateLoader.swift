@@ -70,7 +70,8 @@ private struct TemplateParser {
         }
         let faultsField = try top.required("faults")
         for fault in faults where !used.contains(fault.id) {
-            throw YAMLField(node: faultsField.node, path: "faults.\(fault.id)", file: root.file)
+            let key = faultsField.node.mapping?.first { $0.key.string == fault.id }?.key ?? faultsField.node
+            throw YAMLField(node: key, path: "faults.\(fault.id)", file: root.file)
                 .error("fault '\(fault.id)' is declared but no check or movement uses it")
         }
         if movement?.shortHoldFault != nil, prescription.holdSeconds == nil {

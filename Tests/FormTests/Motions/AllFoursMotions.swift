@@ -57,9 +57,9 @@ enum AllFoursMotions {
             rest: Frame(pose: BasePoses.allFours, placement: support),
             target: Frame(pose: reach, placement: support),
             faults: [
-                Injection(fault: "leg_too_high", sizes: [-35, -45]) { frame, size in frame.pose.hipFlexion.left = size },
+                Injection(fault: "leg_too_high", sizes: [-45, -55]) { frame, size in frame.pose.hipFlexion.left = size },
                 Injection(fault: "leg_bent", sizes: [45, 60]) { frame, size in frame.pose.kneeFlexion.left = size },
-                Injection(fault: "arm_not_raised", sizes: [135, 120]) { frame, size in frame.pose.shoulderFlexion.right = size },
+                Injection(fault: "arm_not_raised", sizes: [125, 110]) { frame, size in frame.pose.shoulderFlexion.right = size },
                 Injection(fault: "arm_too_high", sizes: [215, 225]) { frame, size in frame.pose.shoulderFlexion.right = size },
                 Injection(fault: "hips_rolling", sizes: [28, 34], views: [.oblique]) { frame, size in
                     frame.adjust = ExerciseMotion.tipHips(size)

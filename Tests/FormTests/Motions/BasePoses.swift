@@ -33,7 +33,7 @@ enum BasePoses {
     static var kneelingUpright: ExerciseMotion.Frame {
         var pose = SkeletonPose()
         pose.kneeFlexion = LeftRight(both: 90)
-        pose.ankleFlexion = LeftRight(both: -80)
+        pose.ankleFlexion = LeftRight(both: -60)
         return ExerciseMotion.Frame(pose: pose, placement: Placement(.kneeling))
     }
 
@@ -41,8 +41,10 @@ enum BasePoses {
     static var allFours: SkeletonPose {
         var pose = SkeletonPose()
         pose.hipFlexion = LeftRight(both: 90)
-        pose.kneeFlexion = LeftRight(both: 90)
-        pose.ankleFlexion = LeftRight(both: -80)
+        // The arms are longer than the thighs, so the trunk tilts up toward the head; the knees
+        // bend past a right angle to keep the shins flat on the floor.
+        pose.kneeFlexion = LeftRight(both: 106)
+        pose.ankleFlexion = LeftRight(both: -60)
         pose.shoulderFlexion = LeftRight(both: 90)
         return pose
     }
