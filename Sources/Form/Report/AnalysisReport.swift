@@ -14,44 +14,6 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
         public var measures: [String: Double?]
     }
 
-    /// One rep.
-    public struct Rep: Codable, Sendable, Equatable {
-        public var number: Int
-        public var complete: Bool
-        public var side: BodySide?
-        public var startSeconds: Double
-        public var endSeconds: Double
-        public var heldSeconds: Double
-        public var faults: [String]
-        public var score: Int
-
-        enum CodingKeys: String, CodingKey {
-            case number, complete, side, faults, score
-            case startSeconds = "start_s", endSeconds = "end_s", heldSeconds = "held_s"
-        }
-    }
-
-    /// One hold.
-    public struct Hold: Codable, Sendable, Equatable {
-        public var number: Int
-        public var side: BodySide?
-        public var startSeconds: Double
-        public var endSeconds: Double
-        public var goodSeconds: Double
-        public var minimumSeconds: Double?
-        public var targetSeconds: Double?
-        public var completed: Bool
-        public var faults: [String]
-        public var score: Int
-        public var rep: Int?
-
-        enum CodingKeys: String, CodingKey {
-            case number, side, completed, faults, score, rep
-            case startSeconds = "start_s", endSeconds = "end_s", goodSeconds = "good_s"
-            case minimumSeconds = "minimum_s", targetSeconds = "target_s"
-        }
-    }
-
     /// A fault's frame count.
     public struct FaultCount: Codable, Sendable, Equatable {
         public var id: String
@@ -102,8 +64,8 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
 
     public var exercise: String
     public var frames: [Frame]
-    public var reps: [Rep]
-    public var holds: [Hold]
+    public var reps: [RepRecord]
+    public var holds: [HoldRecord]
     public var summary: Summary
 
     /// The report of `session`, whose frames were `frames` (image name and analysis, in order).
@@ -114,14 +76,19 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
                   measures: Dictionary(analysis.measures.map { ($0.name, $0.measurement.trustedValue.map(Self.rounded)) },
                                        uniquingKeysWith: { first, _ in first }))
         }
-        reps = session.reps.map {
-            Rep(number: $0.number, complete: $0.complete, side: $0.side, startSeconds: Self.rounded($0.startSeconds),
-                endSeconds: Self.rounded($0.endSeconds), heldSeconds: Self.rounded($0.heldSeconds), faults: $0.faults, score: $0.score)
+        reps = session.reps.map { rep in
+            var rounded = rep
+            rounded.startSeconds = Self.rounded(rep.startSeconds)
+            rounded.endSeconds = Self.rounded(rep.endSeconds)
+            rounded.heldSeconds = Self.rounded(rep.heldSeconds)
+            return rounded
         }
-        holds = session.holds.map {
-            Hold(number: $0.number, side: $0.side, startSeconds: Self.rounded($0.startSeconds), endSeconds: Self.rounded($0.endSeconds),
-                 goodSeconds: Self.rounded($0.goodSeconds), minimumSeconds: $0.minimumSeconds, targetSeconds: $0.targetSeconds,
-                 completed: $0.completed, faults: $0.faults, score: $0.score, rep: $0.rep)
+        holds = session.holds.map { hold in
+            var rounded = hold
+            rounded.startSeconds = Self.rounded(hold.startSeconds)
+            rounded.endSeconds = Self.rounded(hold.endSeconds)
+            rounded.goodSeconds = Self.rounded(hold.goodSeconds)
+            return rounded
         }
         let summary = session.summary
         self.summary = Summary(

@@ -1,5 +1,5 @@
 /// One rep: counted when it reached the target, partial when it came back before.
-public struct RepRecord: Sendable, Equatable {
+public struct RepRecord: Codable, Sendable, Equatable {
     /// 1-based number among counted reps (partial reps carry the number the next rep will get).
     public var number: Int
     /// Whether the rep reached the target and counts.
@@ -19,10 +19,15 @@ public struct RepRecord: Sendable, Equatable {
 
     /// How long the rep took.
     public var durationSeconds: Double { endSeconds - startSeconds }
+
+    enum CodingKeys: String, CodingKey {
+        case number, complete, side, faults, score
+        case startSeconds = "start_s", endSeconds = "end_s", heldSeconds = "held_s"
+    }
 }
 
 /// One hold: time in position, of which only good-form time counts.
-public struct HoldRecord: Sendable, Equatable {
+public struct HoldRecord: Codable, Sendable, Equatable {
     /// 1-based number.
     public var number: Int
     /// The working side, for exercises with sides.
@@ -45,6 +50,12 @@ public struct HoldRecord: Sendable, Equatable {
     public var score: Int
     /// The rep this hold belongs to, for exercises that hold each rep.
     public var rep: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case number, side, completed, faults, score, rep
+        case startSeconds = "start_s", endSeconds = "end_s", goodSeconds = "good_s"
+        case minimumSeconds = "minimum_s", targetSeconds = "target_s"
+    }
 }
 
 /// Something that happened in a session, for a live view to announce.
