@@ -7,26 +7,39 @@ import Foundation
 public struct AnalysisReport: Codable, Sendable, Equatable {
     /// One frame.
     public struct Frame: Codable, Sendable, Equatable {
+        /// The image the frame came from.
         public var image: String?
+        /// Good, fault or unseen.
         public var verdict: Verdict
+        /// The fault ids, most severe first.
         public var faults: [String]
+        /// What to say, most severe first.
         public var cues: [String]
+        /// Each measure the template uses, `nil` (JSON `null`) when it could not be trusted.
         public var measures: [String: Double?]
     }
 
     /// A fault's frame count.
     public struct FaultCount: Codable, Sendable, Equatable {
+        /// The fault id.
         public var id: String
+        /// Frames that showed it.
         public var frames: Int
+        /// What to say about it.
         public var cue: String
     }
 
     /// Safety: pain reports, advice and the red flags.
     public struct Safety: Codable, Sendable, Equatable {
+        /// Pain before starting, 0–10.
         public var painBefore: Int?
+        /// Pain after finishing, 0–10.
         public var painAfter: Int?
+        /// Whether the exercise was stopped for safety.
         public var stopped: Bool
+        /// Safety advice, most important first.
         public var advice: [String]
+        /// The red flags that mean: stop and see a doctor.
         public var redFlags: [String]
 
         enum CodingKeys: String, CodingKey {
@@ -37,21 +50,37 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
 
     /// The session summed up.
     public struct Summary: Codable, Sendable, Equatable {
+        /// The exercise name.
         public var name: String
+        /// The prescription in words.
         public var prescription: String
+        /// Seconds from the first to the last frame.
         public var durationSeconds: Double
+        /// Frames analysed.
         public var frames: Int
+        /// Frames judged good.
         public var goodFrames: Int
+        /// Frames with a fault.
         public var faultFrames: Int
+        /// Frames that could not be judged.
         public var unseenFrames: Int
+        /// Counted reps.
         public var reps: Int
+        /// Reps that came back before the target.
         public var partialReps: Int
+        /// Counted reps per side, for exercises with sides.
         public var repsBySide: [String: Int]?
+        /// Holds.
         public var holds: Int
+        /// Holds that reached the prescribed minimum.
         public var completedHolds: Int
+        /// Seconds held with good form, in all.
         public var goodHoldSeconds: Double
+        /// 0–100, `nil` when nothing was counted.
         public var score: Int?
+        /// The faults seen, most frequent first.
         public var faults: [FaultCount]
+        /// Pain, advice and red flags.
         public var safety: Safety
 
         enum CodingKeys: String, CodingKey {
@@ -62,10 +91,15 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
         }
     }
 
+    /// The exercise id.
     public var exercise: String
+    /// Every frame, in order.
     public var frames: [Frame]
+    /// Counted and partial reps.
     public var reps: [RepRecord]
+    /// Holds.
     public var holds: [HoldRecord]
+    /// The session summed up.
     public var summary: Summary
 
     /// The report of `session`, whose frames were `frames` (image name and analysis, in order).
