@@ -67,15 +67,18 @@ struct ReferenceFramesTests {
         }
         print(lines.joined(separator: "\n"))
         print("REFERENCE: good frames judged good \(goodAgree)/\(goodTotal); bad frames with the labelled fault \(badAgree)/\(badTotal); unseen \(unseen)")
-        #expect(goodTotal > 0)
+        // A guard against regressions on real data, not a target tuned photo by photo: most
+        // frames a person called good must not be called faulty.
+        #expect(goodTotal > 100 && Double(goodAgree) >= 0.8 * Double(goodTotal))
     }
 }
 
 extension ReferenceFramesTests {
     /// The video sequences of the reference (MediaPipe in video mode), with their real frame rates.
-    static let sequences: [(folder: String, exercise: String, fps: Double)] = [
-        ("hans_glute-bridges", "bridge", 15), ("malik_kneetochest", "knee-to-chest", 15),
-        ("chloe_bird-dog", "bird-dog", 12), ("pose_squats", "squat", 10),
+    /// Each sequence with its frame rate and the reps (or holds) a person counts in it by eye.
+    static let sequences: [(folder: String, exercise: String, fps: Double, counted: ClosedRange<Int>)] = [
+        ("hans_glute-bridges", "bridge", 15, 2...3), ("malik_kneetochest", "knee-to-chest", 15, 1...1),
+        ("chloe_bird-dog", "bird-dog", 12, 0...1), ("pose_squats", "squat", 10, 2...3),
     ]
 
     @Test("video sequences: reps and holds", .enabled(if: available))
@@ -92,6 +95,8 @@ extension ReferenceFramesTests {
             print("SEQUENCE \(sequence.folder): \(summary.lines.prefix(5).joined(separator: " | "))")
             print("  phases \(phases)")
             print("  values \(values.joined(separator: " "))")
+            let counted = analysis.session.template.countsReps ? summary.reps : summary.holds
+            #expect(sequence.counted.contains(counted), "\(sequence.folder): \(counted)")
             for rep in analysis.session.reps {
                 print("  rep \(rep.number) complete=\(rep.complete) side=\(rep.side?.rawValue ?? "-") \(String(format: "%.1f–%.1f s held %.1f", rep.startSeconds, rep.endSeconds, rep.heldSeconds)) faults=\(rep.faults) score=\(rep.score)")
             }
