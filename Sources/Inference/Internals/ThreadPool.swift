@@ -3,10 +3,14 @@ import Synchronization
 
 /// A fixed set of worker threads that run the tasks of one kernel call in parallel.
 ///
-/// `parallelFor` hands out task indices from an atomic counter to the calling thread and the
-/// workers, and returns when all tasks are done. Between calls the workers spin briefly (kernel
-/// calls follow each other within microseconds while a model runs) and then sleep on a condition
-/// variable, so an idle interpreter costs no CPU. Nothing is allocated per call.
+/// `parallelFor` publishes a call (its body and task count) and then takes tasks itself; idle
+/// workers join in. Tasks are claimed from one atomic word holding the call's generation, task
+/// count and next task index, so a worker that wakes late can never run a task of a call that
+/// has finished: it only ever runs a task it claimed while that call was still open. The caller
+/// returns as soon as every task has completed; it never waits for a worker that claimed
+/// nothing (which matters on a busy machine, where a worker may not be scheduled for a while).
+/// Between calls workers spin briefly, then sleep on a condition variable. Nothing is
+/// allocated per call.
 final class ThreadPool: @unchecked Sendable {
     /// Threads that run tasks, the caller included.
     let threadCount: Int
@@ -38,52 +42,61 @@ final class ThreadPool: @unchecked Sendable {
             for task in 0..<tasks { body(task, 0) }
             return
         }
+        precondition(tasks < SharedState.maximumTasks, "too many tasks for one call")
         withoutActuallyEscaping(body) { escapable in
-            shared.run(tasks: tasks, workers: threadCount - 1, body: escapable)
+            shared.run(tasks: tasks, body: escapable)
         }
     }
 
     /// The state the caller and the workers share; workers keep it alive until they exit.
     private final class SharedState: @unchecked Sendable {
-        /// Bumped once per call; workers wait for it to change.
-        private let generation = Atomic<Int>(0)
-        /// Next task index to hand out.
-        private let nextTask = Atomic<Int>(0)
-        /// Workers still busy with the current call.
-        private let busyWorkers = Atomic<Int>(0)
+        /// Tasks per call are limited by the width of their field in `claims`.
+        static let maximumTasks = 1 << 20
+
+        /// generation (bits 40–63) | task count (bits 20–39) | next task (bits 0–19).
+        private let claims = Atomic<UInt64>(0)
+        /// Tasks of the current call that have finished.
+        private let completed = Atomic<Int>(0)
         /// Workers asleep (or about to sleep) on `condition`.
         private let sleepers = Atomic<Int>(0)
         /// Set when the pool goes away; workers exit.
         private let stopping = Atomic<Bool>(false)
         private let condition = NSCondition()
-
-        /// The current call's body and task count: written by the caller before `generation` is
-        /// bumped, read by workers after they observe the bump.
+        /// The current call's body: written before the call is published, cleared after every
+        /// task completed; read only by a thread that holds a claimed, unfinished task.
         private nonisolated(unsafe) var body: ((Int, Int) -> Void)?
-        private nonisolated(unsafe) var taskCount = 0
 
-        /// How many polls a worker spins for before it sleeps (roughly a millisecond).
-        private static let spinLimit = 100_000
+        /// How many polls a waiting thread spins before it yields or sleeps.
+        private static let spinLimit = 50_000
 
-        func run(tasks: Int, workers: Int, body: @escaping (Int, Int) -> Void) {
+        private static func generation(_ word: UInt64) -> UInt64 { word >> 40 }
+        private static func count(_ word: UInt64) -> Int { Int((word >> 20) & 0xF_FFFF) }
+        private static func next(_ word: UInt64) -> Int { Int(word & 0xF_FFFF) }
+
+        func run(tasks: Int, body: @escaping (Int, Int) -> Void) {
             self.body = body
-            taskCount = tasks
-            nextTask.store(0, ordering: .relaxed)
-            busyWorkers.store(workers, ordering: .relaxed)
-            bump()
-            runTasks(worker: 0)
-            while busyWorkers.load(ordering: .acquiring) > 0 {}
+            completed.store(0, ordering: .relaxed)
+            let current = claims.load(ordering: .relaxed)
+            let generation = (Self.generation(current) + 1) & 0xFF_FFFF
+            claims.store(generation << 40 | UInt64(tasks) << 20, ordering: .sequentiallyConsistent)
+            wakeSleepers()
+            runTasks(of: generation, worker: 0)
+            var spins = 0
+            while completed.load(ordering: .acquiring) < tasks {
+                spins += 1
+                if spins > Self.spinLimit { sched_yield() }
+            }
             self.body = nil
         }
 
         func stop() {
             stopping.store(true, ordering: .sequentiallyConsistent)
-            bump()
+            let current = claims.load(ordering: .relaxed)
+            claims.store(((Self.generation(current) + 1) & 0xFF_FFFF) << 40, ordering: .sequentiallyConsistent)
+            wakeSleepers()
         }
 
-        /// Publishes a new generation and wakes sleeping workers.
-        private func bump() {
-            generation.add(1, ordering: .sequentiallyConsistent)
+        private func wakeSleepers() {
             if sleepers.load(ordering: .sequentiallyConsistent) > 0 {
                 condition.lock()
                 condition.broadcast()
@@ -91,41 +104,46 @@ final class ThreadPool: @unchecked Sendable {
             }
         }
 
-        /// Takes task indices until none are left.
-        private func runTasks(worker: Int) {
-            guard let body else { return }
-            while true {
-                let task = nextTask.add(1, ordering: .relaxed).oldValue
-                guard task < taskCount else { return }
-                body(task, worker)
+        /// Claims and runs tasks of call `generation` until none are left or the call changed.
+        private func runTasks(of generation: UInt64, worker: Int) {
+            var word = claims.load(ordering: .acquiring)
+            while Self.generation(word) == generation && Self.next(word) < Self.count(word) {
+                let (exchanged, original) = claims.compareExchange(expected: word, desired: word + 1, ordering: .acquiringAndReleasing)
+                if exchanged {
+                    // The claimed task keeps the call open, so `body` is this call's.
+                    if let body { body(Self.next(word), worker) }
+                    completed.add(1, ordering: .releasing)
+                    word = word + 1
+                } else {
+                    word = original
+                }
             }
         }
 
         func workerLoop(worker: Int) {
-            // Generation 0 is the pool's start: a worker that starts late must still take part
-            // in any call published before it ran, so it does not read the current value.
-            var seen = 0
+            // Generation 0 is the pool's start: a worker that starts late still joins any call
+            // published before it ran.
+            var seen: UInt64 = 0
             while true {
                 var spins = 0
-                var current = generation.load(ordering: .acquiring)
+                var current = Self.generation(claims.load(ordering: .acquiring))
                 while current == seen && spins < Self.spinLimit {
                     spins += 1
-                    current = generation.load(ordering: .acquiring)
+                    current = Self.generation(claims.load(ordering: .acquiring))
                 }
                 if current == seen {
                     condition.lock()
                     sleepers.add(1, ordering: .sequentiallyConsistent)
-                    while generation.load(ordering: .sequentiallyConsistent) == seen {
+                    while Self.generation(claims.load(ordering: .sequentiallyConsistent)) == seen {
                         condition.wait()
                     }
                     sleepers.subtract(1, ordering: .sequentiallyConsistent)
                     condition.unlock()
-                    current = generation.load(ordering: .acquiring)
+                    current = Self.generation(claims.load(ordering: .acquiring))
                 }
                 seen = current
                 if stopping.load(ordering: .acquiring) { return }
-                runTasks(worker: worker)
-                busyWorkers.subtract(1, ordering: .releasing)
+                runTasks(of: current, worker: worker)
             }
         }
     }
