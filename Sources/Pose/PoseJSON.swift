@@ -1,0 +1,62 @@
+// The landmark JSON of `formcheck pose --json`, which `formcheck analyze` reads.
+
+/// Writes poses as the JSON that `formcheck pose --json` produces and the Form module's
+/// `PoseRecording` reads: an array with one object per image,
+/// `{"image", "width", "height", "pose": null | {"landmarks": [33 × {"name", "x_px", "y_px",
+/// "z", "visibility", "presence"}], "world_landmarks": [33 × {"x", "y", "z"}]}}`.
+///
+/// Numbers are written in the shortest form that reads back to the same value (Floats widened
+/// to Double first, as MediaPipe's Python reference does); `z` is MediaPipe's normalised depth.
+public enum PoseJSON {
+    /// One frame's object, on one line.
+    public static func frame(image: String, width: Int, height: Int, pose: Pose?) -> String {
+        var out = "{\"image\": \(string(image)), \"width\": \(width), \"height\": \(height), \"pose\": "
+        guard let pose else { return out + "null}" }
+        out += "{\"landmarks\": ["
+        for (i, landmark) in pose.landmarks.enumerated() {
+            if i > 0 { out += ", " }
+            out += "{\"name\": \"\(PoseLandmark.allCases[i].name)\", \"x_px\": \(number(landmark.pixelX)), "
+                + "\"y_px\": \(number(landmark.pixelY)), \"z\": \(number(landmark.z)), "
+                + "\"visibility\": \(number(landmark.visibility)), \"presence\": \(number(landmark.presence))}"
+        }
+        out += "], \"world_landmarks\": ["
+        for (i, landmark) in pose.worldLandmarks.enumerated() {
+            if i > 0 { out += ", " }
+            out += "{\"x\": \(number(landmark.x)), \"y\": \(number(landmark.y)), \"z\": \(number(landmark.z))}"
+        }
+        return out + "]}}"
+    }
+
+    /// The array of frame objects (from `frame`), one per line.
+    public static func array(_ frames: [String]) -> String {
+        frames.isEmpty ? "[]\n" : "[\n" + frames.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// A JSON number; non-finite values (which the pipeline does not produce) become null.
+    static func number(_ value: Double) -> String {
+        value.isFinite ? "\(value)" : "null"
+    }
+
+    static func number(_ value: Float) -> String {
+        number(Double(value))
+    }
+
+    /// A JSON string literal with the required escapes.
+    static func string(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
