@@ -1,15 +1,26 @@
 /// CONV_2D on NHWC tensors (batch 1) through the GEMM microkernels.
 ///
 /// A 1×1 stride-1 convolution is a matrix product of the input pixels (rows) by the weights; the
-/// microkernels read the input in place. Any other convolution gathers each tile of 12 output
-/// pixels' input windows into a per-thread scratch matrix first (im2col, one tile at a time, so
-/// the scratch stays in L1), zero-filling padding, then runs the same microkernels.
+/// microkernels read the input in place. Any other convolution is an "implicit" matrix product:
+/// the row of output pixel p is its input window. Tiles of 12 pixels whose windows lie inside the
+/// input are read in place by the indirect microkernels (12 window pointers plus one table of
+/// element offsets shared by all windows); tiles touching the padding gather their windows into
+/// a per-thread scratch matrix first (im2col, one tile at a time), zero-filling the padding.
+/// Products are summed in the same order on every path, so they agree bit for bit.
 final class Conv2DKernel {
     let geometry: ConvGeometry
     let weights: PackedGEMMWeights
     let epilogue: Epilogue
+    /// Row tiles of the output pixels (12 rows, then 8/4/2/1 for the tail), and whether every
+    /// window of the tile lies inside the input.
+    private let tiles: [(first: Int, rows: Int, interior: Bool)]
+    /// Offset of window element kk from the window's first element (kernel row, column, channel).
+    private let offsets: UnsafeMutablePointer<Int>
+    /// Per thread: room for the 12 window pointers of an indirect tile.
+    private let windowPointers: UnsafeMutablePointer<UnsafePointer<Float>>
+    private let threadSlots: Int
 
-    /// Floats of scratch each thread needs (0 for 1×1 convolutions).
+    /// Floats of im2col scratch each thread needs (0 for 1×1 convolutions).
     var scratchPerThread: Int {
         geometry.isPointwise ? 0 : PackedGEMMWeights.tileRows * weights.depth
     }
@@ -17,58 +28,90 @@ final class Conv2DKernel {
     /// - Parameters:
     ///   - weights: `[outputChannels][kernelHeight][kernelWidth][inputChannels]` (OHWI).
     ///   - bias: `[outputChannels]`.
-    init(geometry: ConvGeometry, weights: [Float], bias: [Float], epilogue: Epilogue) {
-        self.geometry = geometry
+    ///   - threads: the number of threads `run` may be called with (for per-thread memory).
+    init(geometry g: ConvGeometry, weights: [Float], bias: [Float], epilogue: Epilogue, threads: Int = 2) {
+        self.geometry = g
         self.epilogue = epilogue
         self.weights = PackedGEMMWeights(
             weights: weights, bias: bias,
-            depth: geometry.kernelHeight * geometry.kernelWidth * geometry.inputChannels,
-            outputChannels: geometry.outputChannels)
+            depth: g.kernelHeight * g.kernelWidth * g.inputChannels,
+            outputChannels: g.outputChannels)
+        let depth = self.weights.depth
+        offsets = .allocate(capacity: max(depth, 1))
+        var kk = 0
+        for ky in 0..<g.kernelHeight {
+            for kx in 0..<g.kernelWidth {
+                for c in 0..<g.inputChannels {
+                    offsets[kk] = (ky * g.dilationHeight * g.inputWidth + kx * g.dilationWidth) * g.inputChannels + c
+                    kk += 1
+                }
+            }
+        }
+        threadSlots = max(1, threads)
+        windowPointers = .allocate(capacity: 12 * threadSlots)
+        func inside(_ pixel: Int) -> Bool {
+            let oy = pixel / g.outputWidth, ox = pixel % g.outputWidth
+            let iy = g.inputRow(oy), ix = g.inputColumn(ox)
+            return iy >= 0 && iy + (g.kernelHeight - 1) * g.dilationHeight < g.inputHeight
+                && ix >= 0 && ix + (g.kernelWidth - 1) * g.dilationWidth < g.inputWidth
+        }
+        tiles = PackedGEMMWeights.rowTiles(g.outputHeight * g.outputWidth).map { tile in
+            (tile.first, tile.rows, tile.rows == 12 && (tile.first..<(tile.first + 12)).allSatisfy(inside))
+        }
+    }
+
+    deinit {
+        offsets.deallocate()
+        windowPointers.deallocate()
     }
 
     /// Computes `output` [OH][OW][OC] from `input` [IH][IW][IC], adding `residual`
     /// ([OH][OW][OC]) when an ADD is fused. `scratch` holds `scratchPerThread` floats per thread.
     func run(input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?,
              scratch: UnsafeMutablePointer<Float>?, pool: ThreadPool) {
+        precondition(pool.threadCount <= threadSlots, "kernel planned for \(threadSlots) threads")
         let g = geometry
-        let pixels = g.outputHeight * g.outputWidth
-        let tileRows = PackedGEMMWeights.tileRows
-        let tiles = (pixels + tileRows - 1) / tileRows
         let blocks = weights.blocks
         // Split tiles across threads; with few tiles, split the column blocks too.
         let threads = pool.threadCount
-        let columnSplits = tiles >= 4 * threads ? 1 : min(blocks.count, 4 * threads)
-        let tileSplits = min(tiles, max(1, 4 * threads / columnSplits))
-        let tasks = threads == 1 ? 1 : tileSplits * columnSplits
+        let columnSplits = threads == 1 || tiles.count >= 4 * threads ? 1 : min(blocks.count, 4 * threads)
+        let tileSplits = threads == 1 ? 1 : min(tiles.count, max(1, 4 * threads / columnSplits))
         let oc = g.outputChannels
         let pointwise = g.isPointwise
         let depth = weights.depth
 
-        pool.parallelFor(tasks) { task, worker in
-            let tileTask = threads == 1 ? 0 : task / columnSplits
-            let columnTask = threads == 1 ? 0 : task % columnSplits
-            let tileRange = Self.share(tiles, part: tileTask, of: threads == 1 ? 1 : tileSplits)
-            let blockRange = Self.share(blocks.count, part: columnTask, of: threads == 1 ? 1 : columnSplits)
-            for tile in tileRange {
-                let first = tile * tileRows
-                let rows = min(tileRows, pixels - first)
-                let a: UnsafePointer<Float>
-                let aStride: Int
-                if pointwise {
-                    a = input + first * g.inputChannels
-                    aStride = g.inputChannels
-                } else {
-                    guard let scratch else { preconditionFailure("im2col convolution without scratch") }
-                    let rowsScratch = scratch + worker * tileRows * depth
-                    Self.gatherWindows(g, input: input, firstPixel: first, rows: rows, into: rowsScratch)
-                    a = UnsafePointer(rowsScratch)
-                    aStride = depth
-                }
+        pool.parallelFor(tileSplits * columnSplits) { task, worker in
+            let tileRange = Self.share(tiles.count, part: task / columnSplits, of: tileSplits)
+            let blockRange = Self.share(blocks.count, part: task % columnSplits, of: columnSplits)
+            for t in tileRange {
+                let (first, rows, interior) = tiles[t]
                 let c = output + first * oc
                 let r = residual.map { $0 + first * oc }
-                for b in blockRange {
-                    weights.multiply(block: blocks[b], rows: rows, a: a, aStride: aStride, c: c, cStride: oc,
-                                     residual: r, residualStride: oc, epilogue: epilogue)
+                if pointwise {
+                    let a = input + first * g.inputChannels
+                    for b in blockRange {
+                        weights.multiply(block: blocks[b], rows: rows, a: a, aStride: g.inputChannels, c: c, cStride: oc,
+                                         residual: r, residualStride: oc, epilogue: epilogue)
+                    }
+                } else if interior {
+                    let windows = windowPointers + worker * 12
+                    for i in 0..<12 {
+                        let pixel = first + i
+                        let oy = pixel / g.outputWidth, ox = pixel % g.outputWidth
+                        windows[i] = input + (g.inputRow(oy) * g.inputWidth + g.inputColumn(ox)) * g.inputChannels
+                    }
+                    for b in blockRange {
+                        weights.multiplyIndirect(block: blocks[b], rows: windows, offsets: offsets, c: c, cStride: oc,
+                                                 residual: r, residualStride: oc, epilogue: epilogue)
+                    }
+                } else {
+                    guard let scratch else { preconditionFailure("im2col convolution without scratch") }
+                    let rowsScratch = scratch + worker * PackedGEMMWeights.tileRows * depth
+                    Self.gatherWindows(g, input: input, firstPixel: first, rows: rows, into: rowsScratch)
+                    for b in blockRange {
+                        weights.multiply(block: blocks[b], rows: rows, a: rowsScratch, aStride: depth, c: c, cStride: oc,
+                                         residual: r, residualStride: oc, epilogue: epilogue)
+                    }
                 }
             }
         }

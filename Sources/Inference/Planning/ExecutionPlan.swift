@@ -59,7 +59,7 @@ final class ExecutionPlan {
                 if PlanarConv2DKernel.supports(geometry) {
                     convolutions.append((index, .planar(PlanarConv2DKernel(geometry: geometry, weights: weights, bias: bias, epilogue: epilogue))))
                 } else {
-                    let kernel = Conv2DKernel(geometry: geometry, weights: weights, bias: bias, epilogue: epilogue)
+                    let kernel = Conv2DKernel(geometry: geometry, weights: weights, bias: bias, epilogue: epilogue, threads: threads)
                     convolutions.append((index, .gemm(kernel)))
                     scratchPerThread = max(scratchPerThread, kernel.scratchPerThread)
                 }

@@ -59,25 +59,44 @@ struct PackedGEMMWeights {
         }
     }
 
-    /// Runs the right microkernel for `block` on up to 12 rows.
+    /// Runs the microkernel for `block` on `rows` rows (12, 8, 4, 2 or 1) of a row-major A.
     @inline(__always)
     func multiply(block: Block, rows: Int, a: UnsafePointer<Float>, aStride: Int,
                   c: UnsafeMutablePointer<Float>, cStride: Int,
                   residual: UnsafePointer<Float>?, residualStride: Int, epilogue: Epilogue) {
-        let b = UnsafePointer(storage.pointer + block.offset)
-        let cBlock = c + block.column
-        let rBlock = residual.map { $0 + block.column }
-        switch block.width {
-        case 32:
-            gemmF32_12x32(rows: rows, depth: depth, a: a, aStride: aStride, b: b, c: cBlock, cStride: cStride,
-                          columns: 32, residual: rBlock, residualStride: residualStride, epilogue: epilogue)
-        case 16:
-            gemmF32_12x16(rows: rows, depth: depth, a: a, aStride: aStride, b: b, c: cBlock, cStride: cStride,
-                          columns: 16, residual: rBlock, residualStride: residualStride, epilogue: epilogue)
-        default:
-            gemmF32_12x8(rows: rows, depth: depth, a: a, aStride: aStride, b: b, c: cBlock, cStride: cStride,
-                         columns: block.storedColumns, residual: rBlock, residualStride: residualStride, epilogue: epilogue)
+        gemmF32(rows: rows, width: block.width, depth: depth, a: a, aStride: aStride,
+                b: UnsafePointer(storage.pointer + block.offset), c: c + block.column, cStride: cStride,
+                columns: block.storedColumns, residual: residual.map { $0 + block.column },
+                residualStride: residualStride, epilogue: epilogue)
+    }
+
+    /// Runs the indirect microkernel for `block` on 12 rows read in place: element kk of row i
+    /// is `rows[i][offsets[kk]]`.
+    @inline(__always)
+    func multiplyIndirect(block: Block, rows: UnsafePointer<UnsafePointer<Float>>, offsets: UnsafePointer<Int>,
+                          c: UnsafeMutablePointer<Float>, cStride: Int,
+                          residual: UnsafePointer<Float>?, residualStride: Int, epilogue: Epilogue) {
+        igemmF32(width: block.width, depth: depth, rows: rows, offsets: offsets,
+                 b: UnsafePointer(storage.pointer + block.offset), c: c + block.column, cStride: cStride,
+                 columns: block.storedColumns, residual: residual.map { $0 + block.column },
+                 residualStride: residualStride, epilogue: epilogue)
+    }
+
+    /// Splits `count` rows into microkernel tiles: runs of 12, then 8, 4, 2 and 1 for the tail,
+    /// so that no kernel computes rows it does not store.
+    static func rowTiles(_ count: Int) -> [(first: Int, rows: Int)] {
+        var tiles: [(first: Int, rows: Int)] = []
+        var first = 0
+        while count - first >= 12 {
+            tiles.append((first, 12))
+            first += 12
         }
+        // The tail (< 12 rows) in binary: each size at most once.
+        for size in [8, 4, 2, 1] where count - first >= size {
+            tiles.append((first, size))
+            first += size
+        }
+        return tiles
     }
 
     /// Rows per microkernel call.
