@@ -33,9 +33,6 @@ struct InferCommand: ParsableCommand {
     var threads = 1
 
     func validate() throws {
-        guard (input == nil) != (!synthetic) || (input != nil && !synthetic) else {
-            throw ValidationError("give either --input FILE.npy or --synthetic")
-        }
         if input != nil && synthetic { throw ValidationError("give --input or --synthetic, not both") }
         if input == nil && !synthetic { throw ValidationError("give either --input FILE.npy or --synthetic") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }

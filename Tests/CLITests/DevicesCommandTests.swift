@@ -5,18 +5,8 @@ import Testing
 @Suite struct DevicesCommandTests {
     /// Runs the built `formcheck` with `arguments`; its exit status and standard output.
     static func formcheck(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        // The test bundle and the executable are built into the same products folder.
-        let binary = Bundle.main.bundleURL.appendingPathComponent("formcheck")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try FormcheckProcess.run(arguments)
+        return (result.status, result.output)
     }
 
     /// Whether this machine has any video device node.

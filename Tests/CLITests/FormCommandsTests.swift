@@ -5,26 +5,12 @@ import Testing
 @Suite struct FormCommandsTests {
     /// Runs the built `formcheck`; its exit status, standard output and standard error.
     static func formcheck(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        // The test bundle and the executable are built into the same products folder.
-        let process = Process()
-        process.executableURL = Bundle.main.bundleURL.appendingPathComponent("formcheck")
-        process.arguments = arguments
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+        let result = try FormcheckProcess.run(arguments)
+        return (result.status, result.output, result.error)
     }
 
     /// A scratch folder for this test run.
-    static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("formcheck-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func scratch() throws -> URL { try FormcheckProcess.scratch() }
 
     // MARK: exercises
 
