@@ -8,8 +8,11 @@
 /// Numbers are written in the shortest form that reads back to the same value (Floats widened
 /// to Double first, as MediaPipe's Python reference does); `z` is MediaPipe's normalised depth.
 public enum PoseJSON {
-    /// One frame's object, on one line.
-    public static func frame(image: String, width: Int, height: Int, pose: Pose?) -> String {
+    /// One frame's object, on one line; with `debug`, the pose also carries a `"debug"` object
+    /// with the detection, the regions and the auxiliary landmarks, named as in MediaPipe's
+    /// reference dumper (`detection`, `roi_from_detection`, `roi`, `auxiliary_landmarks`,
+    /// `roi_from_landmarks`, plus `pose_score` and `detector_turn`).
+    public static func frame(image: String, width: Int, height: Int, pose: Pose?, debug: Bool = false) -> String {
         var out = "{\"image\": \(string(image)), \"width\": \(width), \"height\": \(height), \"pose\": "
         guard let pose else { return out + "null}" }
         out += "{\"landmarks\": ["
@@ -24,7 +27,40 @@ public enum PoseJSON {
             if i > 0 { out += ", " }
             out += "{\"x\": \(number(landmark.x)), \"y\": \(number(landmark.y)), \"z\": \(number(landmark.z))}"
         }
-        return out + "]}}"
+        out += "]"
+        if debug { out += ", \"debug\": " + debugObject(pose.debug) }
+        return out + "}}"
+    }
+
+    /// The debug object of a pose.
+    static func debugObject(_ info: PoseDebugInfo) -> String {
+        func rect(_ r: NormalizedRect?) -> String {
+            guard let r else { return "null" }
+            return "{\"x_center\": \(number(r.xCenter)), \"y_center\": \(number(r.yCenter)), "
+                + "\"width\": \(number(r.width)), \"height\": \(number(r.height)), \"rotation\": \(number(r.rotation))}"
+        }
+        var detection = "null"
+        if let d = info.detection {
+            let keypoints = (0..<PoseDetection.keypointCount).map { k in
+                "[\(number(d.keypoint(k).x)), \(number(d.keypoint(k).y))]"
+            }.joined(separator: ", ")
+            detection = "{\"score\": \(number(d.score)), \"box_norm\": {\"xmin\": \(number(d.xmin)), "
+                + "\"ymin\": \(number(d.ymin)), \"width\": \(number(d.width)), \"height\": \(number(d.height))}, "
+                + "\"keypoints_norm\": [\(keypoints)]}"
+        }
+        let auxiliary = info.auxiliaryLandmarks.map { l in
+            "{\"x\": \(number(l.x)), \"y\": \(number(l.y)), \"z\": \(number(l.z)), \"x_px\": \(number(l.pixelX)), "
+                + "\"y_px\": \(number(l.pixelY)), \"visibility\": \(number(l.visibility))}"
+        }.joined(separator: ", ")
+        let turn: String
+        switch info.detectorTurn {
+        case .none: turn = "none"
+        case .clockwise: turn = "clockwise"
+        case .counterClockwise: turn = "counter_clockwise"
+        }
+        return "{\"pose_score\": \(number(info.poseScore)), \"detector_turn\": \"\(turn)\", \"detection\": \(detection), "
+            + "\"roi_from_detection\": \(rect(info.regionFromDetection)), \"roi\": \(rect(info.region)), "
+            + "\"auxiliary_landmarks\": [\(auxiliary)], \"roi_from_landmarks\": \(rect(info.nextRegion))}"
     }
 
     /// The array of frame objects (from `frame`), one per line.

@@ -89,31 +89,24 @@ public final class PoseTracker {
         let nanoseconds = timestampMicroseconds &* 1000
         let video = configuration.mode == .video
 
-        // 1. The region: tracked from the previous frame, or from a detection.
-        var detection: PoseDetection?
-        var regionFromDetection: NormalizedRect?
-        var turn = DetectorTurn.none
-        let region: NormalizedRect
+        // 1–2. The region (tracked from the previous frame, or from a detection), the landmark
+        // model on it, and its presence gate.
+        var acquisition: Acquisition
         if video, let tracked = trackedRegion {
-            region = tracked
+            let score = landmarkModel.run(image, region: tracked, decodeAbove: configuration.minTrackingConfidence)
+            acquisition = Acquisition(detection: nil, region: tracked, poseScore: score, turn: .none)
         } else {
-            guard let found = detectPerson(in: image, turn: &turn) else {
+            guard let acquired = acquire(in: image) else {
                 losePerson()
                 return nil
             }
-            let fromDetection = RegionOfInterest.landmarkRegion(start: found.keypoint(0), end: found.keypoint(1),
-                                                                imageWidth: width, imageHeight: height)
-            detection = found
-            regionFromDetection = fromDetection
-            region = fromDetection
+            acquisition = acquired
         }
-
-        // 2. The landmark model and its presence gate.
-        let poseScore = landmarkModel.run(image, region: region, decodeAbove: configuration.minTrackingConfidence)
-        guard poseScore > configuration.minTrackingConfidence else {
+        guard acquisition.poseScore > configuration.minTrackingConfidence else {
             losePerson()
             return nil
         }
+        let region = acquisition.region, poseScore = acquisition.poseScore
 
         // 3. Split and project to the image (and world).
         let padding = landmarkModel.padding
@@ -162,9 +155,10 @@ public final class PoseTracker {
             Pose.Landmark(x: p.x, y: p.y, z: p.z, visibility: p.visibility, presence: p.presence,
                           imageWidth: width, imageHeight: height)
         }
-        let debug = PoseDebugInfo(detection: detection, regionFromDetection: regionFromDetection, region: region,
+        let debug = PoseDebugInfo(detection: acquisition.detection,
+                                  regionFromDetection: acquisition.detection == nil ? nil : region, region: region,
                                   poseScore: poseScore, auxiliaryLandmarks: auxiliary.map(imageLandmark),
-                                  nextRegion: nextRegion, detectorTurn: turn)
+                                  nextRegion: nextRegion, detectorTurn: acquisition.turn)
         return Pose(imageWidth: width, imageHeight: height, landmarks: body.map(imageLandmark),
                     worldLandmarks: world.map {
                         Pose.WorldLandmark(x: $0.x, y: $0.y, z: $0.z, visibility: $0.visibility, presence: $0.presence)
@@ -172,19 +166,48 @@ public final class PoseTracker {
                     debug: debug)
     }
 
-    /// The detector's best person; with `retryTurnedFrames`, looks at the frame turned a
-    /// quarter each way when the upright frame has nobody, and keeps the better score.
-    private func detectPerson(in image: RGBImage, turn: inout DetectorTurn) -> PoseDetection? {
-        if let found = detector.detect(image) { return found }
-        guard configuration.retryTurnedFrames else { return nil }
-        var best: PoseDetection?
-        for candidate in [DetectorTurn.clockwise, .counterClockwise] {
-            if let found = detector.detect(image, turn: candidate), found.score > (best?.score ?? -1) {
-                best = found
-                turn = candidate
+    /// A region and what the landmark model made of it.
+    private struct Acquisition {
+        var detection: PoseDetection?
+        var region: NormalizedRect
+        var poseScore: Float
+        var turn: DetectorTurn
+    }
+
+    /// Finds the person with the detector and runs the landmark model on their region.
+    ///
+    /// MediaPipe stops when the upright frame gives no detection, or a detection whose region
+    /// the landmark model rejects. With `retryTurnedFrames`, the detector then looks at the
+    /// frame turned a quarter each way (people lying on the floor), and the landmark model tries
+    /// those detections, best score first; their regions are in the original image, so the crop
+    /// is always taken from the frame as it is.
+    private func acquire(in image: RGBImage) -> Acquisition? {
+        var rejected: Acquisition?
+        if let upright = detector.detect(image) {
+            let attempt = landmarks(for: upright, turn: .none, in: image)
+            if attempt.poseScore > configuration.minTrackingConfidence || !configuration.retryTurnedFrames {
+                return attempt
             }
+            rejected = attempt
         }
-        return best
+        guard configuration.retryTurnedFrames else { return nil }
+        var turned: [(detection: PoseDetection, turn: DetectorTurn)] = []
+        for turn in [DetectorTurn.clockwise, .counterClockwise] {
+            if let found = detector.detect(image, turn: turn) { turned.append((found, turn)) }
+        }
+        for (detection, turn) in turned.sorted(by: { $0.detection.score > $1.detection.score }) {
+            let attempt = landmarks(for: detection, turn: turn, in: image)
+            if attempt.poseScore > configuration.minTrackingConfidence { return attempt }
+        }
+        return rejected
+    }
+
+    /// Runs the landmark model on the region of `detection`.
+    private func landmarks(for detection: PoseDetection, turn: DetectorTurn, in image: RGBImage) -> Acquisition {
+        let region = RegionOfInterest.landmarkRegion(start: detection.keypoint(0), end: detection.keypoint(1),
+                                                     imageWidth: image.width, imageHeight: image.height)
+        let score = landmarkModel.run(image, region: region, decodeAbove: configuration.minTrackingConfidence)
+        return Acquisition(detection: detection, region: region, poseScore: score, turn: turn)
     }
 
     /// A frame without a pose: stop tracking and restart the image-landmark filters (MediaPipe

@@ -18,9 +18,9 @@ struct HeatmapRefinement {
     /// `heatmap` is the model's [1, rows, columns, channels] logit tensor (HWC, channel =
     /// landmark index). As in MediaPipe, the window centre is the truncation toward zero of
     /// x·columns and y·rows, there is no half-cell offset, and the window shrinks at the
-    /// edges. MediaPipe skips a landmark when its column or a *negative* row is outside the
-    /// heatmap, but compares the row's upper bound against the column (a slip in its source):
-    /// a row of 64…68 still refines from the heatmap's last rows. That is reproduced here.
+    /// edges. A landmark whose centre cell falls outside the heatmap is left as it is. (Some
+    /// MediaPipe sources compare the row's upper bound against the column; the 0.10.14 wheel
+    /// does not refine a landmark whose row is 64, as measured on a heel at y·64 = 64.3.)
     func refine(_ landmarks: inout [LandmarkPoint], heatmap: UnsafeBufferPointer<Float>, rows: Int, columns: Int, channels: Int) {
         precondition(heatmap.count >= rows * columns * channels, "heatmap smaller than its shape")
         precondition(landmarks.count == channels, "one heatmap channel per landmark")
@@ -28,20 +28,18 @@ struct HeatmapRefinement {
         for index in landmarks.indices {
             let centerColumn = Self.truncated(landmarks[index].x * Float(columns))
             let centerRow = Self.truncated(landmarks[index].y * Float(rows))
-            if centerColumn < 0 || centerColumn >= columns || centerRow < 0 || centerColumn >= rows { continue }
+            if centerColumn < 0 || centerColumn >= columns || centerRow < 0 || centerRow >= rows { continue }
             let beginColumn = max(0, centerColumn - offset), endColumn = min(columns, centerColumn + offset + 1)
             let beginRow = max(0, centerRow - offset), endRow = min(rows, centerRow + offset + 1)
             var sum: Float = 0, weightedColumn: Float = 0, weightedRow: Float = 0, maxConfidence: Float = 0
-            var row = beginRow
-            while row < endRow {
-                for column in beginColumn..<max(beginColumn, endColumn) {
+            for row in beginRow..<endRow {
+                for column in beginColumn..<endColumn {
                     let confidence = DetectionDecoder.sigmoid(heatmap[(row * columns + column) * channels + index])
                     sum += confidence
                     maxConfidence = max(maxConfidence, confidence)
                     weightedColumn += Float(column) * confidence
                     weightedRow += Float(row) * confidence
                 }
-                row += 1
             }
             if maxConfidence >= minConfidence && sum > 0 {
                 landmarks[index].x = weightedColumn / Float(columns) / sum
