@@ -112,3 +112,39 @@ import Testing
         }
     }
 }
+
+/// The fused depthwise → pointwise step against the two reference kernels run one after the other.
+@Suite struct DepthwisePointwiseTests {
+    @Test(arguments: [(7, 9, 16, 24), (13, 5, 8, 8), (33, 40, 144, 24), (4, 3, 17, 5)])
+    func matchesTheTwoKernelsInSequence(height: Int, width: Int, channels: Int, outputs: Int) {
+        var random = SeededRandom(seed: UInt64(height * 100 + channels))
+        let dg = ConvGeometry(inputHeight: height, inputWidth: width, inputChannels: channels, outputHeight: height,
+                              outputWidth: width, outputChannels: channels, kernelHeight: 3, kernelWidth: 3, padTop: 1, padLeft: 1)
+        let pg = ConvGeometry(inputHeight: height, inputWidth: width, inputChannels: channels, outputHeight: height,
+                              outputWidth: width, outputChannels: outputs, kernelHeight: 1, kernelWidth: 1)
+        let input = random.floats(height * width * channels)
+        let dw = random.floats(9 * channels), db = random.floats(channels)
+        let pw = random.floats(outputs * channels), pb = random.floats(outputs)
+        let residual = random.floats(height * width * outputs)
+        let count = height * width * outputs
+        let expected = withBuffers([input, dw, db, pw, pb, residual, [Float](repeating: 0, count: height * width * channels),
+                                    [Float](repeating: 0, count: count)]) { p in
+            depthwiseConv2DReference(dg, input: p[0], weights: p[1], bias: p[2], output: p[6], clamp: Clamp(.relu6)!)
+            conv2DReference(pg, input: p[6], weights: p[3], bias: p[4], output: p[7], residual: p[5],
+                            epilogue: Epilogue(first: .none, second: Clamp(.relu)!))
+            return Array(UnsafeBufferPointer(start: p[7], count: count))
+        }
+        for threads in [1, 2] {
+            let depthwise = DepthwiseConv2DKernel(geometry: dg, weights: dw, bias: db, clamp: Clamp(.relu6)!)
+            let pointwise = Conv2DKernel(geometry: pg, weights: pw, bias: pb, epilogue: Epilogue(first: .none, second: Clamp(.relu)!))
+            let bands = AlignedBuffer(count: DepthwisePointwiseStep.bandFloats(dg, threads: threads) * threads + 16)
+            let actual = withBuffers([input, residual, [Float](repeating: .nan, count: count)]) { p in
+                let step = DepthwisePointwiseStep(label: "test", operatorIndex: 0, depthwise: depthwise, pointwise: pointwise,
+                                                  input: p[0], output: p[2], residual: p[1], bands: bands.pointer, threads: threads)
+                step.run(ThreadPool(threads: threads))
+                return Array(UnsafeBufferPointer(start: p[2], count: count))
+            }
+            #expect(maxAbsoluteDifference(actual, expected) <= 1e-4, "\(height)×\(width)×\(channels) → \(outputs), \(threads) threads")
+        }
+    }
+}

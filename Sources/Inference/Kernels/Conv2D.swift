@@ -117,6 +117,26 @@ final class Conv2DKernel {
         }
     }
 
+    /// Computes `count` output rows of a 1×1 convolution from the row-major input `a`
+    /// (`count × inputChannels`), on the calling thread: the second half of a fused
+    /// depthwise → pointwise step, whose depthwise rows sit in a small per-thread buffer.
+    func multiplyRows(_ count: Int, a: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
+                      residual: UnsafePointer<Float>?) {
+        precondition(geometry.isPointwise)
+        let ic = geometry.inputChannels, oc = geometry.outputChannels
+        var first = 0
+        while first < count {
+            let remaining = count - first
+            // Tiles of 12, then the tail in binary (8, 4, 2, 1), as `rowTiles` plans them.
+            let rows = remaining >= 12 ? 12 : remaining >= 8 ? 8 : remaining >= 4 ? 4 : remaining >= 2 ? 2 : 1
+            for block in weights.blocks {
+                weights.multiply(block: block, rows: rows, a: a + first * ic, aStride: ic, c: output + first * oc, cStride: oc,
+                                 residual: residual.map { $0 + first * oc }, residualStride: oc, epilogue: epilogue)
+            }
+            first += rows
+        }
+    }
+
     /// Part `part` of `count` items split into `parts` nearly equal contiguous ranges.
     @inline(__always)
     static func share(_ count: Int, part: Int, of parts: Int) -> Range<Int> {

@@ -6,6 +6,8 @@ final class ExecutionPlan {
     let arena: AlignedBuffer
     /// im2col scratch for the threads of the pool.
     let scratch: AlignedBuffer
+    /// Band buffers of fused depthwise → pointwise steps, for the threads of the pool.
+    let bands: AlignedBuffer
     /// Constants that steps read directly.
     let pinned: [AlignedBuffer]
     /// Pointer to each run-time tensor (model tensor index → pointer into the arena).
@@ -19,6 +21,8 @@ final class ExecutionPlan {
         func elementCount(_ tensor: Int) -> Int { model.tensors[tensor].elementCount }
         Fusion.foldPads(&nodes, graphOutputs: outputs)
         Fusion.fuseResidualAdds(&nodes, graphOutputs: outputs, graphInputs: inputs, elementCount: elementCount)
+        // Depthwise outputs above 512 KB spill L2; smaller ones gain nothing from banding.
+        Fusion.fuseDepthwisePointwise(&nodes, graphOutputs: outputs, minimumFloats: 1 << 17, elementCount: elementCount)
 
         let external = Set(builder.pinnedConstants.keys)
         let memory: MemoryPlan
@@ -67,6 +71,13 @@ final class ExecutionPlan {
         }
         let threadCount = max(1, threads)
         scratch = AlignedBuffer(count: scratchPerThread * threadCount)
+        var bandFloats = 0
+        for node in nodes {
+            if case let .depthwisePointwise(dg, _, _, _, _, _, _, _) = node.kind {
+                bandFloats = max(bandFloats, DepthwisePointwiseStep.bandFloats(dg, threads: threadCount))
+            }
+        }
+        bands = AlignedBuffer(count: bandFloats * threadCount + MemoryPlan.guardFloats)
         let scratchPointer = scratchPerThread > 0 ? scratch.pointer : nil
         let kernelOf = Dictionary(uniqueKeysWithValues: convolutions.map { ($0.index, $0.kernel) })
 
@@ -83,6 +94,14 @@ final class ExecutionPlan {
                 let kernel = DepthwiseConv2DKernel(geometry: geometry, weights: weights, bias: bias, clamp: clamp)
                 steps.append(DepthwiseStep(label: node.label, operatorIndex: op, kernel: kernel, input: pointer(node.inputs[0]),
                                            output: pointer(node.output)))
+            case let .depthwisePointwise(dg, dw, db, dc, pg, pw, pb, pc):
+                let depthwise = DepthwiseConv2DKernel(geometry: dg, weights: dw, bias: db, clamp: dc)
+                let pointwise = Conv2DKernel(geometry: pg, weights: pw, bias: pb,
+                                             epilogue: Epilogue(first: pc, second: node.residualClamp), threads: threadCount)
+                steps.append(DepthwisePointwiseStep(label: node.label, operatorIndex: op, depthwise: depthwise, pointwise: pointwise,
+                                                    input: pointer(node.inputs[0]), output: pointer(node.output),
+                                                    residual: node.residual.map { UnsafePointer(pointer($0)) },
+                                                    bands: bands.pointer, threads: threadCount))
             case let .add(clamp, rhsCount):
                 steps.append(AddStep(label: node.label, operatorIndex: op, lhs: pointer(node.inputs[0]), rhs: pointer(node.inputs[1]),
                                      rhsCount: rhsCount, output: pointer(node.output), count: elementCount(node.output), clamp: clamp))

@@ -72,4 +72,33 @@ enum Fusion {
             nodes.remove(at: index)
         }
     }
+
+    /// Fuses a depthwise convolution into the 1×1 convolution that alone reads its output, when
+    /// that output is large enough to spill the caches (`minimumFloats`).
+    static func fuseDepthwisePointwise(_ nodes: inout [Node], graphOutputs: Set<Int>, minimumFloats: Int,
+                                       elementCount: (Int) -> Int) {
+        var index = 0
+        while index < nodes.count {
+            let depthwise = nodes[index]
+            guard case let .depthwise(dg, dw, db, dc) = depthwise.kind,
+                  !graphOutputs.contains(depthwise.output), elementCount(depthwise.output) >= minimumFloats else {
+                index += 1
+                continue
+            }
+            let readers = nodes.indices.filter { nodes[$0].inputs.contains(depthwise.output) || nodes[$0].residual == depthwise.output }
+            guard readers.count == 1, let reader = readers.first, nodes[reader].inputs == [depthwise.output],
+                  nodes[reader].residual != depthwise.output,
+                  case let .conv(pg, pw, pb, pc) = nodes[reader].kind, pg.isPointwise else {
+                index += 1
+                continue
+            }
+            // The fused node takes the pointwise node's place: its residual may be computed
+            // between the two.
+            nodes[reader].kind = .depthwisePointwise(depthwise: dg, depthwiseWeights: dw, depthwiseBias: db, depthwiseClamp: dc,
+                                                     pointwise: pg, pointwiseWeights: pw, pointwiseBias: pb, pointwiseClamp: pc)
+            nodes[reader].inputs = depthwise.inputs
+            nodes[reader].label = depthwise.label + " → " + nodes[reader].label
+            nodes.remove(at: index)
+        }
+    }
 }

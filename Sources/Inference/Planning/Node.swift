@@ -7,6 +7,10 @@ struct Node {
         case conv(geometry: ConvGeometry, weights: [Float], bias: [Float], clamp: Clamp)
         /// DEPTHWISE_CONV_2D (depth multiplier 1); `weights` are `[kh][kw][C]`.
         case depthwise(geometry: ConvGeometry, weights: [Float], bias: [Float], clamp: Clamp)
+        /// A depthwise convolution whose only reader is a 1×1 convolution, computed band by band
+        /// so the depthwise output never leaves the cache.
+        case depthwisePointwise(depthwise: ConvGeometry, depthwiseWeights: [Float], depthwiseBias: [Float], depthwiseClamp: Clamp,
+                                pointwise: ConvGeometry, pointwiseWeights: [Float], pointwiseBias: [Float], pointwiseClamp: Clamp)
         /// ADD: `inputs[0]` has the output's shape; `inputs[1]` has `rhsCount` elements repeated.
         case add(clamp: Clamp, rhsCount: Int)
         /// PAD with zeros; shapes and paddings given for 4 dimensions.

@@ -61,6 +61,61 @@ final class DepthwiseStep: Step {
     func run(_ pool: ThreadPool) { kernel.run(input: input, output: output, pool: pool) }
 }
 
+/// A depthwise convolution and the 1×1 convolution that reads it, band of rows by band of rows:
+/// each thread computes a few depthwise rows into its own small buffer and multiplies them at
+/// once, so the depthwise output is never written to (or read back from) memory.
+final class DepthwisePointwiseStep: Step {
+    let label: String, operatorIndex: Int
+    let depthwise: DepthwiseConv2DKernel, pointwise: Conv2DKernel
+    let input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?
+    /// Per-thread band buffers, `bandFloats` apart.
+    let bands: UnsafeMutablePointer<Float>
+    let bandRows: Int
+    var multiplyAdds: Int {
+        depthwise.geometry.multiplyAdds / max(depthwise.geometry.inputChannels, 1) + pointwise.geometry.multiplyAdds
+    }
+
+    /// Rows per band for `geometry` (the depthwise output) on `threads` threads: about 64 KB of
+    /// depthwise output, and at least two bands per thread.
+    static func bandRows(_ geometry: ConvGeometry, threads: Int) -> Int {
+        let rowFloats = max(1, geometry.outputWidth * geometry.outputChannels)
+        let cacheRows = max(1, 16384 / rowFloats)
+        let spreadRows = max(1, (geometry.outputHeight + 2 * threads - 1) / (2 * threads))
+        return min(cacheRows, spreadRows, geometry.outputHeight)
+    }
+
+    /// Floats of band buffer one thread needs.
+    static func bandFloats(_ geometry: ConvGeometry, threads: Int) -> Int {
+        bandRows(geometry, threads: threads) * geometry.outputWidth * geometry.outputChannels
+    }
+
+    init(label: String, operatorIndex: Int, depthwise: DepthwiseConv2DKernel, pointwise: Conv2DKernel,
+         input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?,
+         bands: UnsafeMutablePointer<Float>, threads: Int) {
+        self.label = label; self.operatorIndex = operatorIndex; self.depthwise = depthwise; self.pointwise = pointwise
+        self.input = input; self.output = output; self.residual = residual; self.bands = bands
+        bandRows = Self.bandRows(depthwise.geometry, threads: threads)
+    }
+
+    func run(_ pool: ThreadPool) {
+        let g = depthwise.geometry
+        let rowFloats = g.outputWidth * g.outputChannels
+        let outputRowFloats = g.outputWidth * pointwise.geometry.outputChannels
+        let bandFloats = bandRows * rowFloats
+        let count = (g.outputHeight + bandRows - 1) / bandRows
+        pool.parallelFor(count) { band, worker in
+            let first = band * self.bandRows
+            let rows = min(self.bandRows, g.outputHeight - first)
+            let buffer = self.bands + worker * bandFloats
+            for r in 0..<rows {
+                self.depthwise.computeRow(first + r, input: self.input, outputRow: buffer + r * rowFloats)
+            }
+            self.pointwise.multiplyRows(rows * g.outputWidth, a: buffer, output: self.output + first * outputRowFloats,
+                                        residual: self.residual.map { $0 + first * outputRowFloats })
+        }
+    }
+}
+
 final class AddStep: Step {
     let label: String, operatorIndex: Int
     let lhs: UnsafePointer<Float>, rhs: UnsafePointer<Float>, rhsCount: Int

@@ -33,38 +33,39 @@ final class DepthwiseConv2DKernel {
         let tasks = pool.threadCount == 1 ? 1 : min(rows, 4 * pool.threadCount)
         pool.parallelFor(tasks) { task, _ in
             for oy in Conv2DKernel.share(rows, part: task, of: tasks) {
-                self.computeRow(oy, input: input, output: output)
+                self.computeRow(oy, input: input, outputRow: output + oy * g.outputWidth * g.outputChannels)
             }
         }
     }
 
-    private func computeRow(_ oy: Int, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>) {
+    /// Computes output row `oy` into `outputRow` (`outputWidth × channels` floats).
+    func computeRow(_ oy: Int, input: UnsafePointer<Float>, outputRow: UnsafeMutablePointer<Float>) {
         let g = geometry
         let channels = g.inputChannels
         var c = 0
         while channels - c >= 16 {
-            computeRow(oy, channel: c, SIMD16<Float>.self, input: input, output: output)
+            computeRow(oy, channel: c, SIMD16<Float>.self, input: input, outputRow: outputRow)
             c += 16
         }
         if channels - c >= 8 {
-            computeRow(oy, channel: c, SIMD8<Float>.self, input: input, output: output)
+            computeRow(oy, channel: c, SIMD8<Float>.self, input: input, outputRow: outputRow)
             c += 8
         }
         while c < channels {
-            computeRowScalar(oy, channel: c, input: input, output: output)
+            computeRowScalar(oy, channel: c, input: input, outputRow: outputRow)
             c += 1
         }
     }
 
     @inline(__always)
     private func computeRow<V: FloatVector>(_ oy: Int, channel c: Int, _: V.Type,
-                                            input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>) {
+                                            input: UnsafePointer<Float>, outputRow rowStart: UnsafeMutablePointer<Float>) {
         let g = geometry
         let channels = g.inputChannels
         let rowStride = g.inputWidth * channels
         let iy0 = g.inputRow(oy)
         let interior = g.interiorColumns
-        let outputRow = output + (oy * g.outputWidth) * channels + c
+        let outputRow = rowStart + c
 
         // Interior columns: the register-blocked microkernels.
         var handled = 0..<0
@@ -125,22 +126,24 @@ final class DepthwiseConv2DKernel {
         }
     }
 
-    private func computeRowScalar(_ oy: Int, channel c: Int, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>) {
+    /// One channel of a row, lane by lane (channel counts that are not a multiple of 8), in the
+    /// same column-by-column order as the vector paths.
+    private func computeRowScalar(_ oy: Int, channel c: Int, input: UnsafePointer<Float>, outputRow: UnsafeMutablePointer<Float>) {
         let g = geometry
         let channels = g.inputChannels
         for ox in 0..<g.outputWidth {
             var acc = bias.pointer[c]
-            for ky in 0..<g.kernelHeight {
-                let iy = g.inputRow(oy) + ky * g.dilationHeight
-                guard iy >= 0 && iy < g.inputHeight else { continue }
-                for kx in 0..<g.kernelWidth {
-                    let ix = g.inputColumn(ox) + kx * g.dilationWidth
-                    guard ix >= 0 && ix < g.inputWidth else { continue }
+            for kx in 0..<g.kernelWidth {
+                let ix = g.inputColumn(ox) + kx * g.dilationWidth
+                guard ix >= 0 && ix < g.inputWidth else { continue }
+                for ky in 0..<g.kernelHeight {
+                    let iy = g.inputRow(oy) + ky * g.dilationHeight
+                    guard iy >= 0 && iy < g.inputHeight else { continue }
                     acc = multiplyAdd(acc, input[(iy * g.inputWidth + ix) * channels + c],
                                       weights.pointer[(ky * g.kernelWidth + kx) * channels + c])
                 }
             }
-            output[(oy * g.outputWidth + ox) * channels + c] = clamp.apply(acc)
+            outputRow[ox * channels + c] = clamp.apply(acc)
         }
     }
 }
