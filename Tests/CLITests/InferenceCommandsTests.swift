@@ -66,3 +66,39 @@ import Testing
         #expect(result.output.contains("1 thread, 2 runs: min "))
     }
 }
+
+/// Running a model allocates nothing: `bench-model` under valgrind makes exactly as many heap
+/// allocations for 1 timed run as for 6, with 1 and with 2 threads.
+@Suite struct InferenceAllocationTests {
+    static let valgrind: String? = ["/usr/bin/valgrind", "/usr/local/bin/valgrind"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// "total heap usage: N allocs" from valgrind's summary.
+    static func allocations(iterations: Int, threads: Int) throws -> Int? {
+        guard let valgrind else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: valgrind)
+        process.arguments = ["--tool=memcheck", FormcheckProcess.executable.path, "bench-model",
+                             InferenceCommandsTests.detector, "--iterations", "\(iterations)", "--threads", "\(threads)"]
+        let directory = try FormcheckProcess.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let log = directory.appendingPathComponent("valgrind.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardError = handle
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        let text = String(decoding: try Data(contentsOf: log), as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.contains("total heap usage:") }),
+              let count = line.split(separator: ":").last?.split(separator: " ").first else { return nil }
+        return Int(count.replacingOccurrences(of: ",", with: ""))
+    }
+
+    @Test(.enabled(if: valgrind != nil, "valgrind is not installed"), arguments: [1, 2])
+    func invokeAllocatesNothing(threads: Int) throws {
+        let once = try #require(try Self.allocations(iterations: 1, threads: threads))
+        let six = try #require(try Self.allocations(iterations: 6, threads: threads))
+        #expect(once == six, "\(six - once) allocations in 5 more runs with \(threads) threads")
+    }
+}
