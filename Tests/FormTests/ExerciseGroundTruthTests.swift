@@ -25,9 +25,7 @@ struct ExerciseGroundTruthTests {
     }
 
     /// The phases in whose frames an injected fault must be reported.
-    static func phases(_ injection: ExerciseMotion.Injection) -> Set<Phase> {
-        injection.phases ?? (injection.throughout ? [.rest, .moving, .target] : [.target])
-    }
+    static func phases(_ injection: ExerciseMotion.Injection) -> Set<Phase> { injection.reportedPhases }
 
     @Test("every template has a synthetic motion")
     func catalogComplete() throws {
@@ -38,7 +36,7 @@ struct ExerciseGroundTruthTests {
     @Test("good form: no faults, exact counts, right sides", arguments: MotionCatalog.ids)
     func goodForm(id: String) throws {
         let (motion, template) = try Self.setup(id)
-        for view in motion.views {
+        for view in motion.observations {
             let sides = Self.sides(template, view)
             let synthetic = SyntheticSession(motion: motion, template: template, observation: view, sides: sides)
             let (session, analyses) = try synthetic.run()
@@ -66,7 +64,7 @@ struct ExerciseGroundTruthTests {
     @Test("noisy good form: counts within one, few false faults", arguments: MotionCatalog.ids)
     func noisyGoodForm(id: String) throws {
         let (motion, template) = try Self.setup(id)
-        let view = motion.views[0].noisy()
+        let view = motion.observations[0].noisy()
         let synthetic = SyntheticSession(motion: motion, template: template, observation: view, sides: Self.sides(template, view), seed: 11)
         let (session, analyses) = try synthetic.run()
         let judged = analyses.filter { $0.phase != .setup && $0.verdict != .unseen }
@@ -82,7 +80,7 @@ struct ExerciseGroundTruthTests {
         for injection in motion.faults {
             #expect(template.fault(injection.fault) != nil, "\(id): the template has no fault \(injection.fault)")
             for size in injection.sizes {
-                for view in injection.views ?? Array(motion.views.prefix(2)) {
+                for view in injection.observations ?? Array(motion.observations.prefix(2)) {
                     var synthetic = SyntheticSession(motion: motion, template: template, observation: view, reps: 1,
                                                      sides: Self.sides(template, view))
                     synthetic.fault = (injection, size)
@@ -101,7 +99,7 @@ struct ExerciseGroundTruthTests {
         let (motion, template) = try Self.setup(id)
         for injection in motion.faults {
             guard let size = injection.sizes.max(by: { abs($0) < abs($1) }) else { continue }
-            let view = (injection.views ?? motion.views)[0].noisy()
+            let view = (injection.observations ?? motion.observations)[0].noisy()
             var synthetic = SyntheticSession(motion: motion, template: template, observation: view, reps: 1,
                                              sides: Self.sides(template, view), seed: 5)
             synthetic.fault = (injection, size)
@@ -116,7 +114,7 @@ struct ExerciseGroundTruthTests {
     @Test("a rep that stops short is partial, not counted", arguments: MotionCatalog.all.filter { $0.partialFraction != nil }.map(\.id))
     func partialRep(id: String) throws {
         let (motion, template) = try Self.setup(id)
-        var synthetic = SyntheticSession(motion: motion, template: template, observation: motion.views[0], reps: 2)
+        var synthetic = SyntheticSession(motion: motion, template: template, observation: motion.observations[0], reps: 2)
         synthetic.reach = try #require(motion.partialFraction)
         let (session, _) = try synthetic.run()
         #expect(session.reps.filter(\.complete).isEmpty, "\(id): \(session.reps)")
@@ -153,7 +151,7 @@ struct ExerciseMeasureTruthTests {
         let start = motion.frame(progress: template.movement == nil ? 1 : 0, side: .left)
         let analyzer = FormAnalyzer(template: template)
         var checked = 0
-        for view in motion.views.filter({ ExerciseGroundTruthTests.sides(template, $0).contains(.left) }) {
+        for view in motion.observations.filter({ ExerciseGroundTruthTests.sides(template, $0).contains(.left) }) {
             let camera = view.camera(for: start.body(skeleton))
             for noisy in [false, true] {
                 var random = SeededRandom(seed: 17)
@@ -195,7 +193,7 @@ struct ExerciseMeasureTruthTests {
             let truth = TruthMeasurer.measurer(target, workingSide: side)
             return needed.kind.isSided ? truth.measure(needed.kind, on: side).landmarks : truth.measure(needed).landmarks
         })
-        var view = motion.views[0]
+        var view = motion.observations[0]
         view.hidden = hidden
         let synthetic = SyntheticSession(motion: motion, template: template, observation: view, reps: 2)
         let (session, analyses) = try synthetic.run()

@@ -1,8 +1,8 @@
 import Foundation
 @testable import Form
 
-/// A whole synthetic recording of an exercise: settling at rest, reps (or holds) on given
-/// sides, with an optional fault, filmed with an ``Observation``.
+/// A whole synthetic recording of an exercise: the ``MotionTimeline`` of a motion (settling at
+/// rest, reps or holds on given sides, an optional fault), filmed with an ``Observation``.
 struct SyntheticSession {
     var motion: ExerciseMotion
     var template: ExerciseTemplate
@@ -21,52 +21,30 @@ struct SyntheticSession {
 
     static let skeleton = Skeleton()
 
+    /// The schedule of the recording.
+    var timeline: MotionTimeline {
+        var timeline = MotionTimeline(motion: motion, countsReps: template.countsReps)
+        timeline.reps = reps
+        timeline.sides = sides
+        timeline.fps = fps
+        timeline.moveSeconds = moveSeconds
+        timeline.holdSeconds = holdSeconds
+        timeline.restSeconds = restSeconds
+        timeline.leadInSeconds = restSeconds + 0.5
+        timeline.reach = reach
+        timeline.fault = fault
+        return timeline
+    }
+
     /// The frames: landmarks and seconds.
     func frames() -> [(pose: PoseLandmarks, seconds: Double)] {
         var random = SeededRandom(seed: seed)
-        var result: [(PoseLandmarks, Double)] = []
-        var time = 0.0
+        let timeline = timeline
         // One camera for the whole recording, set up around the figure in its working position.
-        let setUp = template.movement == nil ? motion.frame(progress: 1, side: sides[0]) : motion.frame(progress: 0, side: sides[0])
-        let camera = observation.camera(for: setUp.body(Self.skeleton))
-        func add(_ frame: ExerciseMotion.Frame, seconds: Double) {
-            let count = max(1, Int((seconds * fps).rounded()))
-            let body = frame.body(Self.skeleton)
-            for _ in 0..<count {
-                result.append((observation.landmarks(of: body, camera: camera, random: &random), time))
-                time += 1 / fps
-            }
+        let camera = observation.camera(for: timeline.setUpFrame.body(Self.skeleton))
+        return timeline.steps.map { step in
+            (observation.landmarks(of: step.frame.body(Self.skeleton), camera: camera, random: &random), step.seconds)
         }
-        func move(from: Double, to: Double, side: BodySide) {
-            let count = max(2, Int((moveSeconds * fps).rounded()))
-            for step in 1...count {
-                let t = Double(step) / Double(count)
-                let eased = t * t * (3 - 2 * t)
-                let frame = motion.frame(progress: from + (to - from) * eased, side: side, fault: fault)
-                let body = frame.body(Self.skeleton)
-                result.append((observation.landmarks(of: body, camera: camera, random: &random), time))
-                time += 1 / fps
-            }
-        }
-        if template.movement == nil {
-            // Holds: get into position (out of it), hold, get up again.
-            for index in 0..<reps {
-                let side = sides[index % sides.count]
-                add(motion.frame(progress: 0, side: side), seconds: restSeconds)
-                add(motion.frame(progress: 1, side: side, fault: fault), seconds: holdSeconds)
-            }
-            add(motion.frame(progress: 0, side: sides[0]), seconds: restSeconds)
-            return result
-        }
-        add(motion.frame(progress: 0, side: sides[0], fault: fault), seconds: restSeconds + 0.5)
-        for index in 0..<reps {
-            let side = sides[index % sides.count]
-            move(from: 0, to: reach, side: side)
-            add(motion.frame(progress: reach, side: side, fault: fault), seconds: holdSeconds)
-            move(from: reach, to: 0, side: side)
-            add(motion.frame(progress: 0, side: side, fault: fault), seconds: restSeconds)
-        }
-        return result
     }
 
     /// The frames run through a session, with each frame's analysis.

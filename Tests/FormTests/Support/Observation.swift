@@ -23,6 +23,8 @@ struct Observation {
 
     static let leftSide = Observation(azimuth: 0)
     static let rightSide = Observation(azimuth: 180)
+    /// An oblique view, for side-to-side checks seen in world coordinates.
+    static let oblique = Observation(Viewpoint.oblique)
 
     /// A noisy copy of this observation.
     func noisy(pixels: Double = 2.5, metres: Double = 0.012) -> Observation {
@@ -56,5 +58,13 @@ struct Observation {
             }
         }
         return world ? pose : pose.imageOnly
+    }
+}
+
+extension Observation {
+    /// A noiseless observation from `viewpoint`.
+    init(_ viewpoint: Viewpoint) {
+        self.init(azimuth: viewpoint.azimuth, elevation: viewpoint.elevation, roll: viewpoint.roll,
+                  distance: viewpoint.distance, world: viewpoint.worldLandmarks)
     }
 }

@@ -1,9 +1,7 @@
-@testable import Form
-
-/// Starting poses the motions are built from.
-enum BasePoses {
+/// Starting poses and placements the exercise motions are built from.
+public enum BasePoses {
     /// Lying on the back, knees bent by `knee` degrees with the feet flat on the floor.
-    static func hookLying(knee: Double = 90) -> SkeletonPose {
+    public static func hookLying(knee: Double = 90) -> SkeletonPose {
         var pose = SkeletonPose()
         pose.kneeFlexion = LeftRight(both: knee)
         pose.hipFlexion = LeftRight(both: knee / 2)
@@ -13,24 +11,24 @@ enum BasePoses {
 
     /// The ankle flexion that lays the foot flat along the floor (sole down, toes pointing away)
     /// when lying on the back with `hip` and `knee` flexion.
-    static func flatFootAnkle(hip: Double, knee: Double) -> Double { knee - hip - 90 }
+    public static func flatFootAnkle(hip: Double, knee: Double) -> Double { knee - hip - 90 }
 
     /// Sets one leg's hip and knee flexion, with the foot flat when lying on the back.
-    static func setLeg(_ pose: inout SkeletonPose, _ side: BodySide, hip: Double, knee: Double) {
+    public static func setLeg(_ pose: inout SkeletonPose, _ side: BodySide, hip: Double, knee: Double) {
         pose.hipFlexion[side] = hip
         pose.kneeFlexion[side] = knee
         pose.ankleFlexion[side] = flatFootAnkle(hip: hip, knee: knee)
     }
 
     /// Lying on the back, resting on shoulders and hips.
-    static let supine = Placement(.onBack, levelled: (.leftShoulder, .leftHip))
+    public static let supine = Placement(.onBack, levelled: (.leftShoulder, .leftHip))
     /// Lying on the back, resting on hips and heels (the shoulders may lift).
-    static let supineOnHipsAndHeels = Placement(.onBack, levelled: (.leftHip, .rightHeel))
+    public static let supineOnHipsAndHeels = Placement(.onBack, levelled: (.leftHip, .rightHeel))
     /// Lying on the back, resting on shoulders and heels (the hips may lift).
-    static let supineOnHeels = Placement(.onBack, levelled: (.leftShoulder, .leftHeel))
+    public static let supineOnHeels = Placement(.onBack, levelled: (.leftShoulder, .leftHeel))
 
     /// Kneeling upright, as when getting into position on the floor.
-    static var kneelingUpright: ExerciseMotion.Frame {
+    public static var kneelingUpright: ExerciseMotion.Frame {
         var pose = SkeletonPose()
         pose.kneeFlexion = LeftRight(both: 90)
         pose.ankleFlexion = LeftRight(both: -60)
@@ -38,7 +36,7 @@ enum BasePoses {
     }
 
     /// On hands and knees: thighs and arms vertical, shins and feet flat behind.
-    static var allFours: SkeletonPose {
+    public static var allFours: SkeletonPose {
         var pose = SkeletonPose()
         pose.hipFlexion = LeftRight(both: 90)
         // The arms are longer than the thighs, so the trunk tilts up toward the head; the knees
@@ -50,10 +48,10 @@ enum BasePoses {
     }
 
     /// On hands and knees, resting on the left hand and knee.
-    static let onAllFours = Placement(.allFours, levelled: (.leftWrist, .leftKnee))
+    public static let onAllFours = Placement(.allFours, levelled: (.leftWrist, .leftKnee))
 
     /// Forearm plank: upper arms vertical, forearms on the floor, on the toes.
-    static var forearmPlank: SkeletonPose {
+    public static var forearmPlank: SkeletonPose {
         var pose = SkeletonPose()
         pose.shoulderFlexion = LeftRight(both: 90)
         pose.elbowFlexion = LeftRight(both: 90)
@@ -62,5 +60,5 @@ enum BasePoses {
     }
 
     /// Face down on forearms and toes.
-    static let onForearmsAndToes = Placement(.onFront, levelled: (.leftElbow, .leftFootIndex))
+    public static let onForearmsAndToes = Placement(.onFront, levelled: (.leftElbow, .leftFootIndex))
 }

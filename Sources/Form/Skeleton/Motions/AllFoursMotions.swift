@@ -1,33 +1,40 @@
-@testable import Form
-
 /// Exercises on hands and knees, and the kneeling child's pose.
-enum AllFoursMotions {
-    typealias Frame = ExerciseMotion.Frame
-    typealias Injection = ExerciseMotion.Injection
+public enum AllFoursMotions {
+    /// A pose with its placement.
+    public typealias Frame = ExerciseMotion.Frame
+    /// A fault put into a motion.
+    public typealias Injection = ExerciseMotion.Injection
 
-    static var all: [ExerciseMotion] { [catCow, birdDog, backStabiliser, deepStomachHold, childsPose] }
+    /// The motions of this group, in catalog order.
+    public static var all: [ExerciseMotion] { [catCow, birdDog, backStabiliser, deepStomachHold, childsPose] }
 
-    static let headDropped = Injection(fault: "head_dropped", sizes: [50, 65], throughout: true) { frame, size in
+    /// The head hanging toward the floor (chin to chest), in every frame.
+    public static let headDropped = Injection(fault: "head_dropped", sizes: [50, 65], throughout: true) { frame, size in
         frame.pose.headFlexion = size
     }
-    static let headRaised = Injection(fault: "head_raised", sizes: [-40, -50], throughout: true) { frame, size in
+    /// The head tipped back to look forward, in every frame.
+    public static let headRaised = Injection(fault: "head_raised", sizes: [-40, -50], throughout: true) { frame, size in
         frame.pose.headFlexion = size
     }
-    static let handsForward = Injection(fault: "hands_not_under_shoulders", sizes: [135, 145], throughout: true) { frame, size in
+    /// The hands placed ahead of the shoulders, in every frame.
+    public static let handsForward = Injection(fault: "hands_not_under_shoulders", sizes: [135, 145], throughout: true) { frame, size in
         frame.pose.shoulderFlexion = LeftRight(both: size)
     }
-    static func kneesForward(_ sizes: [Double]) -> Injection {
+    /// The knees drawn forward under the belly (shins still flat), in every frame, at `sizes` degrees.
+    public static func kneesForward(_ sizes: [Double]) -> Injection {
         Injection(fault: "knees_not_under_hips", sizes: sizes, throughout: true) { frame, size in
         // Knees forward under the belly, shins still flat on the floor.
         frame.pose.hipFlexion = frame.pose.hipFlexion.map { $0 + size }
         frame.pose.kneeFlexion = frame.pose.kneeFlexion.map { $0 + size }
         }
     }
-    static let pelvisTipping = Injection(fault: "pelvis_tipping", sizes: [20, 26], throughout: true, views: [.oblique]) { frame, size in
+    /// One hip higher than the other (seen from an oblique view), in every frame.
+    public static let pelvisTipping = Injection(fault: "pelvis_tipping", sizes: [20, 26], throughout: true, views: [.oblique]) { frame, size in
         frame.adjust = ExerciseMotion.tipHips(size)
     }
 
-    static var catCow: ExerciseMotion {
+    /// Cat-cow: from an arched back with the head up (cow) to a rounded back with the head down (cat).
+    public static var catCow: ExerciseMotion {
         var cow = BasePoses.allFours
         cow.headFlexion = -25
         cow.trunkFlexion = -10
@@ -41,11 +48,12 @@ enum AllFoursMotions {
             rest: Frame(pose: cow, placement: BasePoses.onAllFours),
             target: Frame(pose: cat, placement: BasePoses.onAllFours),
             faults: [handsForward, kneesForward([25, 28])],
-            views: Observation.sideViews
+            views: Viewpoint.sideViews
         )
     }
 
-    static var birdDog: ExerciseMotion {
+    /// Bird-dog: from all fours, the left leg and right arm reach out level.
+    public static var birdDog: ExerciseMotion {
         var reach = BasePoses.allFours
         reach.hipFlexion.left = 0
         reach.kneeFlexion.left = 0
@@ -66,12 +74,13 @@ enum AllFoursMotions {
                 },
                 headDropped, headRaised,
             ],
-            views: Observation.sideViews,
+            views: Viewpoint.sideViews,
             partialFraction: 0.65
         )
     }
 
-    static var backStabiliser: ExerciseMotion {
+    /// Back stabiliser: from all fours, the left arm reaches forward.
+    public static var backStabiliser: ExerciseMotion {
         var reach = BasePoses.allFours
         reach.shoulderFlexion.left = 180
         let support = Placement(.allFours, levelled: (.rightWrist, .leftKnee))
@@ -83,12 +92,13 @@ enum AllFoursMotions {
                 Injection(fault: "arm_too_high", sizes: [215, 225]) { frame, size in frame.pose.shoulderFlexion.left = size },
                 pelvisTipping, kneesForward([22, 26]), headDropped, headRaised,
             ],
-            views: Observation.sideViews,
+            views: Viewpoint.sideViews,
             partialFraction: 0.45
         )
     }
 
-    static var deepStomachHold: ExerciseMotion {
+    /// Deep stomach hold: held on all fours with the back level.
+    public static var deepStomachHold: ExerciseMotion {
         ExerciseMotion(
             id: "deep-stomach-hold",
             rest: BasePoses.kneelingUpright,
@@ -100,11 +110,12 @@ enum AllFoursMotions {
                 },
                 handsForward, kneesForward([22, 25]), pelvisTipping, headDropped, headRaised,
             ],
-            views: Observation.sideViews
+            views: Viewpoint.sideViews
         )
     }
 
-    static var childsPose: ExerciseMotion {
+    /// Child's pose: kneeling, sitting back on the heels and folded forward, arms overhead.
+    public static var childsPose: ExerciseMotion {
         var folded = SkeletonPose()
         folded.hipFlexion = LeftRight(both: 140)
         folded.kneeFlexion = LeftRight(both: 150)
@@ -123,7 +134,7 @@ enum AllFoursMotions {
                     frame.pose.hipFlexion = LeftRight(both: size)
                 },
             ],
-            views: Observation.sideViews
+            views: Viewpoint.sideViews
         )
     }
 }

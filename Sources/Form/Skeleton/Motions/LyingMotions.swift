@@ -1,20 +1,23 @@
-@testable import Form
-
 /// Exercises lying on the back.
-enum LyingMotions {
-    typealias Frame = ExerciseMotion.Frame
-    typealias Injection = ExerciseMotion.Injection
+public enum LyingMotions {
+    /// A pose with its placement.
+    public typealias Frame = ExerciseMotion.Frame
+    /// A fault put into a motion.
+    public typealias Injection = ExerciseMotion.Injection
 
-    static var all: [ExerciseMotion] {
+    /// The motions of this group, in catalog order.
+    public static var all: [ExerciseMotion] {
         [kneeToChest, doubleKneeHug, pelvicTilt, partialCrunch, abdominalCrunch, bridge, kneeRoll, heelSlide,
          straightLegRaise, deadBug]
     }
 
-    static let headLift = Injection(fault: "head_lifted", sizes: [55, 70], throughout: true) { frame, size in
+    /// The head lifted off the floor (chin to chest), in every frame.
+    public static let headLift = Injection(fault: "head_lifted", sizes: [55, 70], throughout: true) { frame, size in
         frame.pose.headFlexion = size
     }
 
-    static var kneeToChest: ExerciseMotion {
+    /// Knee to chest: lying on the back, the left knee drawn to the chest.
+    public static var kneeToChest: ExerciseMotion {
         var target = BasePoses.hookLying()
         BasePoses.setLeg(&target, .left, hip: 125, knee: 125)
         return ExerciseMotion(
@@ -30,12 +33,13 @@ enum LyingMotions {
                     frame.pose.trunkFlexion = size
                 },
             ],
-            views: Observation.sideViews,
+            views: Viewpoint.sideViews,
             partialFraction: 0.55
         )
     }
 
-    static var doubleKneeHug: ExerciseMotion {
+    /// Double knee hug: lying on the back, both knees drawn to the chest.
+    public static var doubleKneeHug: ExerciseMotion {
         var target = SkeletonPose()
         BasePoses.setLeg(&target, .left, hip: 120, knee: 125)
         BasePoses.setLeg(&target, .right, hip: 120, knee: 125)
@@ -49,12 +53,13 @@ enum LyingMotions {
                 },
                 headLift,
             ],
-            views: Observation.sideViews,
+            views: Viewpoint.sideViews,
             partialFraction: 0.5
         )
     }
 
-    static var pelvicTilt: ExerciseMotion {
+    /// Pelvic tilt: held lying on the back, knees bent, the pelvis tipped back.
+    public static var pelvicTilt: ExerciseMotion {
         var held = BasePoses.hookLying()
         held.pelvisTilt = 10
         return ExerciseMotion(
@@ -74,11 +79,12 @@ enum LyingMotions {
                 },
                 headLift,
             ],
-            views: Observation.sideViews
+            views: Viewpoint.sideViews
         )
     }
 
-    static func crunch(id: String, curl: Double, sitUp: [Double], partial: Double?) -> ExerciseMotion {
+    /// A crunch `id` curling the trunk `curl` degrees; `sitUp` sizes of the too-high fault; `partial` the fraction of a short rep.
+    public static func crunch(id: String, curl: Double, sitUp: [Double], partial: Double?) -> ExerciseMotion {
         var up = BasePoses.hookLying()
         up.trunkFlexion = curl
         up.headFlexion = 20
@@ -102,15 +108,18 @@ enum LyingMotions {
             rest: Frame(pose: BasePoses.hookLying(), placement: BasePoses.supineOnHipsAndHeels),
             target: Frame(pose: up, placement: BasePoses.supineOnHipsAndHeels),
             faults: faults.filter { !$0.sizes.isEmpty },
-            views: Observation.sideViews,
+            views: Viewpoint.sideViews,
             partialFraction: partial
         )
     }
 
-    static var partialCrunch: ExerciseMotion { crunch(id: "partial-crunch", curl: 30, sitUp: [40, 55], partial: nil) }
-    static var abdominalCrunch: ExerciseMotion { crunch(id: "abdominal-crunch", curl: 36, sitUp: [50, 65], partial: 0.4) }
+    /// Partial crunch: the shoulders curl a little off the floor.
+    public static var partialCrunch: ExerciseMotion { crunch(id: "partial-crunch", curl: 30, sitUp: [40, 55], partial: nil) }
+    /// Abdominal crunch: the shoulder blades curl off the floor.
+    public static var abdominalCrunch: ExerciseMotion { crunch(id: "abdominal-crunch", curl: 36, sitUp: [50, 65], partial: 0.4) }
 
-    static var bridge: ExerciseMotion {
+    /// Bridge: lying on the back, the hips lift into a line with shoulders and knees.
+    public static var bridge: ExerciseMotion {
         var top = SkeletonPose()
         BasePoses.setLeg(&top, .left, hip: -10, knee: 90)
         BasePoses.setLeg(&top, .right, hip: -10, knee: 90)
@@ -138,12 +147,13 @@ enum LyingMotions {
                     frame.pose.hipAbduction = LeftRight(both: size)
                 },
             ],
-            views: Observation.sideViews,
+            views: Viewpoint.sideViews,
             partialFraction: 0.45
         )
     }
 
-    static var kneeRoll: ExerciseMotion {
+    /// Knee roll: lying on the back, knees bent, both knees roll to one side.
+    public static var kneeRoll: ExerciseMotion {
         var rolled = BasePoses.supine
         rolled.roll = 55
         var twisted = BasePoses.hookLying()
@@ -160,12 +170,13 @@ enum LyingMotions {
                     frame.pose.hipAbduction = LeftRight(both: size)
                 },
             ],
-            views: [Observation(azimuth: 90, elevation: 0), Observation(azimuth: 90, elevation: 8)],
+            views: [Viewpoint(azimuth: 90, elevation: 0), Viewpoint(azimuth: 90, elevation: 8)],
             partialFraction: 0.4
         )
     }
 
-    static var heelSlide: ExerciseMotion {
+    /// Heel slide: lying on the back, the left heel slides toward the buttock.
+    public static var heelSlide: ExerciseMotion {
         var drawn = SkeletonPose()
         BasePoses.setLeg(&drawn, .left, hip: 50, knee: 100)
         return ExerciseMotion(
@@ -178,12 +189,13 @@ enum LyingMotions {
                 },
                 headLift,
             ],
-            views: Observation.sideViews,
+            views: Viewpoint.sideViews,
             partialFraction: 0.45
         )
     }
 
-    static var straightLegRaise: ExerciseMotion {
+    /// Straight-leg raise: lying on the back, the straight left leg lifts (the right knee bent).
+    public static var straightLegRaise: ExerciseMotion {
         var down = SkeletonPose()
         BasePoses.setLeg(&down, .right, hip: 45, knee: 90)
         var up = down
@@ -199,18 +211,19 @@ enum LyingMotions {
                 Injection(fault: "leg_too_high", sizes: [75, 85]) { frame, size in
                     frame.pose.hipFlexion.left = size
                 },
-                Injection(fault: "other_knee_straight", sizes: [0, 20], throughout: true, views: [.oblique]) { frame, size in
+                Injection(fault: "other_knee_straight", sizes: [20, 0], throughout: true, views: [.oblique]) { frame, size in
                     frame.pose.hipFlexion.right = size / 2
                     frame.pose.kneeFlexion.right = size
                     frame.pose.ankleFlexion.right = 0
                 },
             ],
-            views: Observation.sideViews,
+            views: Viewpoint.sideViews,
             partialFraction: 0.4
         )
     }
 
-    static var deadBug: ExerciseMotion {
+    /// Dead bug: from table-top legs and raised arms, the left leg and right arm reach out.
+    public static var deadBug: ExerciseMotion {
         var tableTop = SkeletonPose()
         tableTop.hipFlexion = LeftRight(both: 90)
         tableTop.kneeFlexion = LeftRight(both: 90)
@@ -235,7 +248,7 @@ enum LyingMotions {
                 },
                 headLift,
             ],
-            views: Observation.sideViews,
+            views: Viewpoint.sideViews,
             partialFraction: 0.45
         )
     }

@@ -1,13 +1,15 @@
-@testable import Form
-
 /// Planks and standing exercises.
-enum UprightMotions {
-    typealias Frame = ExerciseMotion.Frame
-    typealias Injection = ExerciseMotion.Injection
+public enum UprightMotions {
+    /// A pose with its placement.
+    public typealias Frame = ExerciseMotion.Frame
+    /// A fault put into a motion.
+    public typealias Injection = ExerciseMotion.Injection
 
-    static var all: [ExerciseMotion] { [plank, kneePlank, sidePlank, squat, wallSquat, heelRaise] }
+    /// The motions of this group, in catalog order.
+    public static var all: [ExerciseMotion] { [plank, kneePlank, sidePlank, squat, wallSquat, heelRaise] }
 
-    static let planks: [Injection] = [
+    /// Faults shared by the planks: head dropped or raised, elbows ahead of the shoulders.
+    public static let planks: [Injection] = [
         AllFoursMotions.headDropped, AllFoursMotions.headRaised,
         Injection(fault: "elbows_not_under_shoulders", sizes: [130, 140]) { frame, size in
             frame.pose.shoulderFlexion = LeftRight(both: size)
@@ -15,7 +17,8 @@ enum UprightMotions {
         },
     ]
 
-    static var plank: ExerciseMotion {
+    /// Plank: held on forearms and toes, body straight.
+    public static var plank: ExerciseMotion {
         ExerciseMotion(
             id: "plank",
             rest: BasePoses.kneelingUpright,
@@ -25,11 +28,12 @@ enum UprightMotions {
                 Injection(fault: "hips_piked", sizes: [30, 40, 50]) { frame, size in frame.pose.hipFlexion = LeftRight(both: size) },
                 Injection(fault: "knees_bent", sizes: [40, 60]) { frame, size in frame.pose.kneeFlexion = LeftRight(both: size) },
             ] + planks,
-            views: Observation.sideViews
+            views: Viewpoint.sideViews
         )
     }
 
-    static var kneePlank: ExerciseMotion {
+    /// Knee plank: held on forearms and knees, body straight from shoulders to knees.
+    public static var kneePlank: ExerciseMotion {
         var pose = BasePoses.forearmPlank
         pose.kneeFlexion = LeftRight(both: 90)
         return ExerciseMotion(
@@ -40,11 +44,12 @@ enum UprightMotions {
                 Injection(fault: "hips_sagging", sizes: [-30, -40]) { frame, size in frame.pose.trunkFlexion = size },
                 Injection(fault: "hips_piked", sizes: [30, 40]) { frame, size in frame.pose.hipFlexion = LeftRight(both: size) },
             ] + planks,
-            views: Observation.sideViews
+            views: Viewpoint.sideViews
         )
     }
 
-    static var sidePlank: ExerciseMotion {
+    /// Side plank: held on the left forearm and the feet, hips lifted.
+    public static var sidePlank: ExerciseMotion {
         var pose = SkeletonPose()
         pose.shoulderAbduction.left = 90
         pose.elbowFlexion.left = 90
@@ -58,16 +63,17 @@ enum UprightMotions {
                 Injection(fault: "hips_piked", sizes: [25, 35]) { frame, size in
                     frame.pose.hipAbduction = LeftRight(left: size, right: -size)
                 },
-                Injection(fault: "hips_rolling", sizes: [45, 55], views: [Observation(azimuth: 90, elevation: 5)]) { frame, size in
+                Injection(fault: "hips_rolling", sizes: [45, 55], views: [Viewpoint(azimuth: 90, elevation: 5)]) { frame, size in
                     frame.placement.roll = size
                     frame.pose.trunkRotation = -size
                 },
             ],
-            views: [Observation(azimuth: 90, elevation: 5), Observation(azimuth: 90, elevation: 5, world: false)]
+            views: [Viewpoint(azimuth: 90, elevation: 5), Viewpoint(azimuth: 90, elevation: 5, worldLandmarks: false)]
         )
     }
 
-    static var squatBottom: SkeletonPose {
+    /// The bottom of a good squat: hips back, trunk leaning 35°, arms forward.
+    public static var squatBottom: SkeletonPose {
         var pose = SkeletonPose()
         pose.hipFlexion = LeftRight(both: 75)
         pose.kneeFlexion = LeftRight(both: 95)
@@ -77,28 +83,30 @@ enum UprightMotions {
         return pose
     }
 
-    static var squat: ExerciseMotion {
+    /// Squat: from standing to the bottom and back.
+    public static var squat: ExerciseMotion {
         ExerciseMotion(
             id: "squat",
             rest: Frame(pose: SkeletonPose(), placement: Placement(.standing)),
             target: Frame(pose: squatBottom, placement: Placement(.standing)),
             faults: [
                 Injection(fault: "leaning_forward", sizes: [62, 72]) { frame, size in frame.pose.trunkLean = size },
-                Injection(fault: "knees_caving_in", sizes: [14, 18], views: [Observation(azimuth: 90), .oblique]) { frame, size in
+                Injection(fault: "knees_caving_in", sizes: [14, 18], views: [Viewpoint(azimuth: 90), .oblique]) { frame, size in
                     frame.pose.hipAbduction = LeftRight(both: -size)
                     frame.pose.kneeValgus = LeftRight(both: 2 * size)
                 },
-                Injection(fault: "uneven", sizes: [40, 50], views: [Observation(azimuth: 90, elevation: 0)]) { frame, size in
+                Injection(fault: "uneven", sizes: [40, 50], views: [Viewpoint(azimuth: 90, elevation: 0)]) { frame, size in
                     frame.pose.kneeFlexion.right = 95 - size
                     frame.pose.hipFlexion.right = 75 - size / 2
                 },
             ],
-            views: Observation.standingViews + [Observation(azimuth: 90, elevation: 0)],
+            views: Viewpoint.standingViews + [Viewpoint(azimuth: 90, elevation: 0)],
             partialFraction: 0.4
         )
     }
 
-    static var wallSquat: ExerciseMotion {
+    /// Wall squat: the back sliding down a wall until the knees bend 70°.
+    public static var wallSquat: ExerciseMotion {
         var down = SkeletonPose()
         down.hipFlexion = LeftRight(both: 70)
         down.kneeFlexion = LeftRight(both: 70)
@@ -119,11 +127,13 @@ enum UprightMotions {
                 },
                 Injection(fault: "back_off_wall", sizes: [30, 40], throughout: true) { frame, size in frame.pose.trunkLean = size },
             ],
-            views: Observation.standingViews
+            views: Viewpoint.standingViews,
+            backAgainstWall: true
         )
     }
 
-    static var heelRaise: ExerciseMotion {
+    /// Heel raise: standing, up onto the toes and back.
+    public static var heelRaise: ExerciseMotion {
         var up = SkeletonPose()
         up.ankleFlexion = LeftRight(both: -35)
         return ExerciseMotion(
@@ -137,7 +147,7 @@ enum UprightMotions {
                 },
                 Injection(fault: "leaning_forward", sizes: [25, 35]) { frame, size in frame.pose.trunkLean = size },
             ],
-            views: Observation.standingViews,
+            views: Viewpoint.standingViews,
             partialFraction: 0.6
         )
     }
