@@ -148,3 +148,48 @@ import Testing
         }
     }
 }
+
+/// The fused inverted residual step against its three reference kernels run one after another.
+@Suite struct InvertedResidualTests {
+    @Test(arguments: [(9, 11, 3, 1), (9, 11, 3, 2), (12, 7, 5, 1), (13, 10, 5, 2), (2, 2, 3, 1)])
+    func matchesTheThreeKernelsInSequence(height: Int, width: Int, kernel: Int, stride: Int) {
+        let (channels, expanded, outputs) = (8, 24, 16)
+        var random = SeededRandom(seed: UInt64(height * 1000 + width * 10 + kernel + stride))
+        let eg = ConvGeometry(inputHeight: height, inputWidth: width, inputChannels: channels, outputHeight: height,
+                              outputWidth: width, outputChannels: expanded, kernelHeight: 1, kernelWidth: 1)
+        let rows = ConvGeometry.outputSize(input: height, kernel: kernel, stride: stride, dilation: 1, padding: .same)
+        let columns = ConvGeometry.outputSize(input: width, kernel: kernel, stride: stride, dilation: 1, padding: .same)
+        let dg = ConvGeometry(inputHeight: height, inputWidth: width, inputChannels: expanded, outputHeight: rows.size,
+                              outputWidth: columns.size, outputChannels: expanded, kernelHeight: kernel, kernelWidth: kernel,
+                              strideHeight: stride, strideWidth: stride, padTop: rows.padBefore, padLeft: columns.padBefore)
+        let pg = ConvGeometry(inputHeight: rows.size, inputWidth: columns.size, inputChannels: expanded, outputHeight: rows.size,
+                              outputWidth: columns.size, outputChannels: outputs, kernelHeight: 1, kernelWidth: 1)
+        let input = random.floats(height * width * channels)
+        let ew = random.floats(expanded * channels), eb = random.floats(expanded)
+        let dw = random.floats(kernel * kernel * expanded), db = random.floats(expanded)
+        let pw = random.floats(outputs * expanded), pb = random.floats(outputs)
+        let count = rows.size * columns.size * outputs
+        let residual = random.floats(count)
+        let expected = withBuffers([input, ew, eb, dw, db, pw, pb, residual, [Float](repeating: 0, count: height * width * expanded),
+                                    [Float](repeating: 0, count: rows.size * columns.size * expanded),
+                                    [Float](repeating: 0, count: count)]) { p in
+            conv2DReference(eg, input: p[0], weights: p[1], bias: p[2], output: p[8], residual: nil, epilogue: Epilogue(first: Clamp(.relu6)!))
+            depthwiseConv2DReference(dg, input: p[8], weights: p[3], bias: p[4], output: p[9], clamp: Clamp(.relu6)!)
+            conv2DReference(pg, input: p[9], weights: p[5], bias: p[6], output: p[10], residual: p[7], epilogue: Epilogue())
+            return Array(UnsafeBufferPointer(start: p[10], count: count))
+        }
+        for threads in [1, 2] {
+            let expand = Conv2DKernel(geometry: eg, weights: ew, bias: eb, epilogue: Epilogue(first: Clamp(.relu6)!))
+            let depthwise = DepthwiseConv2DKernel(geometry: dg, weights: dw, bias: db, clamp: Clamp(.relu6)!)
+            let project = Conv2DKernel(geometry: pg, weights: pw, bias: pb, epilogue: Epilogue())
+            let scratch = AlignedBuffer(count: InvertedResidualStep.scratchFloats(dg) * threads)
+            let actual = withBuffers([input, residual, [Float](repeating: .nan, count: count)]) { p in
+                let step = InvertedResidualStep(label: "test", operatorIndex: 0, expand: expand, depthwise: depthwise, project: project,
+                                                input: p[0], output: p[2], residual: p[1], scratch: scratch.pointer)
+                step.run(ThreadPool(threads: threads))
+                return Array(UnsafeBufferPointer(start: p[2], count: count))
+            }
+            #expect(maxAbsoluteDifference(actual, expected) <= 1e-4, "\(height)×\(width) k\(kernel)/\(stride), \(threads) threads")
+        }
+    }
+}

@@ -23,6 +23,7 @@ final class ExecutionPlan {
         Fusion.fuseResidualAdds(&nodes, graphOutputs: outputs, graphInputs: inputs, elementCount: elementCount)
         // Depthwise outputs above 512 KB spill L2; smaller ones gain nothing from banding.
         Fusion.fuseDepthwisePointwise(&nodes, graphOutputs: outputs, minimumFloats: 1 << 17, elementCount: elementCount)
+        Fusion.fuseInvertedResiduals(&nodes, graphOutputs: outputs, minimumFloats: 1 << 17, elementCount: elementCount)
 
         let external = Set(builder.pinnedConstants.keys)
         let memory: MemoryPlan
@@ -73,8 +74,13 @@ final class ExecutionPlan {
         scratch = AlignedBuffer(count: scratchPerThread * threadCount)
         var bandFloats = 0
         for node in nodes {
-            if case let .depthwisePointwise(dg, _, _, _, _, _, _, _) = node.kind {
-                bandFloats = max(bandFloats, DepthwisePointwiseStep.bandFloats(dg, threads: threadCount))
+            switch node.kind {
+            case let .depthwisePointwise(depthwise, _):
+                bandFloats = max(bandFloats, DepthwisePointwiseStep.bandFloats(depthwise.geometry, threads: threadCount))
+            case let .invertedResidual(_, depthwise, _):
+                bandFloats = max(bandFloats, InvertedResidualStep.scratchFloats(depthwise.geometry))
+            default:
+                break
             }
         }
         bands = AlignedBuffer(count: bandFloats * threadCount + MemoryPlan.guardFloats)
@@ -94,14 +100,24 @@ final class ExecutionPlan {
                 let kernel = DepthwiseConv2DKernel(geometry: geometry, weights: weights, bias: bias, clamp: clamp)
                 steps.append(DepthwiseStep(label: node.label, operatorIndex: op, kernel: kernel, input: pointer(node.inputs[0]),
                                            output: pointer(node.output)))
-            case let .depthwisePointwise(dg, dw, db, dc, pg, pw, pb, pc):
-                let depthwise = DepthwiseConv2DKernel(geometry: dg, weights: dw, bias: db, clamp: dc)
-                let pointwise = Conv2DKernel(geometry: pg, weights: pw, bias: pb,
-                                             epilogue: Epilogue(first: pc, second: node.residualClamp), threads: threadCount)
+            case let .depthwisePointwise(dw, pw):
+                let depthwise = DepthwiseConv2DKernel(geometry: dw.geometry, weights: dw.weights, bias: dw.bias, clamp: dw.clamp)
+                let pointwise = Conv2DKernel(geometry: pw.geometry, weights: pw.weights, bias: pw.bias,
+                                             epilogue: Epilogue(first: pw.clamp, second: node.residualClamp), threads: threadCount)
                 steps.append(DepthwisePointwiseStep(label: node.label, operatorIndex: op, depthwise: depthwise, pointwise: pointwise,
                                                     input: pointer(node.inputs[0]), output: pointer(node.output),
                                                     residual: node.residual.map { UnsafePointer(pointer($0)) },
                                                     bands: bands.pointer, threads: threadCount))
+            case let .invertedResidual(ex, dw, pj):
+                let expand = Conv2DKernel(geometry: ex.geometry, weights: ex.weights, bias: ex.bias,
+                                          epilogue: Epilogue(first: ex.clamp), threads: threadCount)
+                let depthwise = DepthwiseConv2DKernel(geometry: dw.geometry, weights: dw.weights, bias: dw.bias, clamp: dw.clamp)
+                let project = Conv2DKernel(geometry: pj.geometry, weights: pj.weights, bias: pj.bias,
+                                           epilogue: Epilogue(first: pj.clamp, second: node.residualClamp), threads: threadCount)
+                steps.append(InvertedResidualStep(label: node.label, operatorIndex: op, expand: expand, depthwise: depthwise,
+                                                  project: project, input: pointer(node.inputs[0]), output: pointer(node.output),
+                                                  residual: node.residual.map { UnsafePointer(pointer($0)) },
+                                                  scratch: bands.pointer))
             case let .add(clamp, rhsCount):
                 steps.append(AddStep(label: node.label, operatorIndex: op, lhs: pointer(node.inputs[0]), rhs: pointer(node.inputs[1]),
                                      rhsCount: rhsCount, output: pointer(node.output), count: elementCount(node.output), clamp: clamp))

@@ -94,10 +94,39 @@ enum Fusion {
             }
             // The fused node takes the pointwise node's place: its residual may be computed
             // between the two.
-            nodes[reader].kind = .depthwisePointwise(depthwise: dg, depthwiseWeights: dw, depthwiseBias: db, depthwiseClamp: dc,
-                                                     pointwise: pg, pointwiseWeights: pw, pointwiseBias: pb, pointwiseClamp: pc)
+            nodes[reader].kind = .depthwisePointwise(depthwise: ConvolutionSpec(geometry: dg, weights: dw, bias: db, clamp: dc),
+                                                     pointwise: ConvolutionSpec(geometry: pg, weights: pw, bias: pb, clamp: pc))
             nodes[reader].inputs = depthwise.inputs
             nodes[reader].label = depthwise.label + " → " + nodes[reader].label
+            nodes.remove(at: index)
+        }
+    }
+
+    /// Fuses a 1×1 expansion into the depthwise → pointwise node that alone reads its output
+    /// (an inverted residual block), when the expanded tensor would spill the caches.
+    static func fuseInvertedResiduals(_ nodes: inout [Node], graphOutputs: Set<Int>, minimumFloats: Int,
+                                      elementCount: (Int) -> Int) {
+        var index = 0
+        while index < nodes.count {
+            let expand = nodes[index]
+            guard case let .conv(eg, ew, eb, ec) = expand.kind, eg.isPointwise, expand.residual == nil,
+                  !graphOutputs.contains(expand.output), elementCount(expand.output) >= minimumFloats else {
+                index += 1
+                continue
+            }
+            let readers = nodes.indices.filter { nodes[$0].inputs.contains(expand.output) || nodes[$0].residual == expand.output }
+            guard readers.count == 1, let reader = readers.first, nodes[reader].inputs == [expand.output],
+                  nodes[reader].residual != expand.output,
+                  case let .depthwisePointwise(depthwise, project) = nodes[reader].kind,
+                  depthwise.geometry.dilationHeight == 1, depthwise.geometry.dilationWidth == 1,
+                  depthwise.geometry.inputHeight == eg.outputHeight, depthwise.geometry.inputWidth == eg.outputWidth else {
+                index += 1
+                continue
+            }
+            nodes[reader].kind = .invertedResidual(expand: ConvolutionSpec(geometry: eg, weights: ew, bias: eb, clamp: ec),
+                                                   depthwise: depthwise, project: project)
+            nodes[reader].inputs = expand.inputs
+            nodes[reader].label = expand.label + " → " + nodes[reader].label
             nodes.remove(at: index)
         }
     }

@@ -9,8 +9,11 @@ struct Node {
         case depthwise(geometry: ConvGeometry, weights: [Float], bias: [Float], clamp: Clamp)
         /// A depthwise convolution whose only reader is a 1×1 convolution, computed band by band
         /// so the depthwise output never leaves the cache.
-        case depthwisePointwise(depthwise: ConvGeometry, depthwiseWeights: [Float], depthwiseBias: [Float], depthwiseClamp: Clamp,
-                                pointwise: ConvGeometry, pointwiseWeights: [Float], pointwiseBias: [Float], pointwiseClamp: Clamp)
+        case depthwisePointwise(depthwise: ConvolutionSpec, pointwise: ConvolutionSpec)
+        /// MobileNetV2's inverted residual block: 1×1 expansion → depthwise → 1×1 projection,
+        /// computed row by row through a small ring of expanded rows, so neither the expanded
+        /// tensor nor the depthwise output is ever written to memory.
+        case invertedResidual(expand: ConvolutionSpec, depthwise: ConvolutionSpec, project: ConvolutionSpec)
         /// ADD: `inputs[0]` has the output's shape; `inputs[1]` has `rhsCount` elements repeated.
         case add(clamp: Clamp, rhsCount: Int)
         /// PAD with zeros; shapes and paddings given for 4 dimensions.
@@ -36,4 +39,12 @@ struct Node {
     let operatorIndex: Int
     /// A short description: operator name and shapes.
     var label: String
+}
+
+/// A convolution's (or depthwise convolution's) geometry, weights, bias and fused activation.
+struct ConvolutionSpec {
+    var geometry: ConvGeometry
+    var weights: [Float]
+    var bias: [Float]
+    var clamp: Clamp
 }

@@ -107,11 +107,88 @@ final class DepthwisePointwiseStep: Step {
             let first = band * self.bandRows
             let rows = min(self.bandRows, g.outputHeight - first)
             let buffer = self.bands + worker * bandFloats
-            for r in 0..<rows {
-                self.depthwise.computeRow(first + r, input: self.input, outputRow: buffer + r * rowFloats)
+            withUnsafeTemporaryAllocation(of: UnsafePointer<Float>?.self, capacity: g.kernelHeight) { window in
+                let window = window.baseAddress.unsafelyUnwrapped
+                for r in 0..<rows {
+                    self.depthwise.windowRows(first + r, input: self.input, into: window)
+                    self.depthwise.computeRow(first + r, rows: window, outputRow: buffer + r * rowFloats)
+                }
             }
             self.pointwise.multiplyRows(rows * g.outputWidth, a: buffer, output: self.output + first * outputRowFloats,
                                         residual: self.residual.map { $0 + first * outputRowFloats })
+        }
+    }
+}
+
+/// An inverted residual block (1×1 expansion → depthwise → 1×1 projection, + residual), row by
+/// row: each thread owns a contiguous run of output rows and a ring of `kernelHeight` expanded
+/// input rows; an expanded row is computed once when a window first needs it and reused by the
+/// following rows, so the expanded tensor and the depthwise output never reach memory. Rows of
+/// a thread's first window that the previous thread also expands are computed twice, a few
+/// percent of the expansion.
+final class InvertedResidualStep: Step {
+    let label: String, operatorIndex: Int
+    let expand: Conv2DKernel, depthwise: DepthwiseConv2DKernel, project: Conv2DKernel
+    let input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?
+    /// Per-thread scratch, `scratchFloats` apart: the ring of expanded rows, then one depthwise row.
+    let scratch: UnsafeMutablePointer<Float>
+    var multiplyAdds: Int {
+        expand.geometry.multiplyAdds + depthwise.geometry.multiplyAdds / max(depthwise.geometry.inputChannels, 1)
+            + project.geometry.multiplyAdds
+    }
+
+    /// Floats of scratch one thread needs for a depthwise convolution of `geometry`.
+    static func scratchFloats(_ geometry: ConvGeometry) -> Int {
+        (geometry.kernelHeight * geometry.inputWidth + geometry.outputWidth) * geometry.inputChannels + MemoryPlan.guardFloats
+    }
+
+    init(label: String, operatorIndex: Int, expand: Conv2DKernel, depthwise: DepthwiseConv2DKernel, project: Conv2DKernel,
+         input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?,
+         scratch: UnsafeMutablePointer<Float>) {
+        precondition(expand.geometry.isPointwise && project.geometry.isPointwise)
+        self.label = label; self.operatorIndex = operatorIndex
+        self.expand = expand; self.depthwise = depthwise; self.project = project
+        self.input = input; self.output = output; self.residual = residual; self.scratch = scratch
+    }
+
+    func run(_ pool: ThreadPool) {
+        let g = depthwise.geometry
+        let chunks = min(pool.threadCount, g.outputHeight)
+        pool.parallelFor(chunks) { chunk, worker in
+            self.computeRows(Conv2DKernel.share(g.outputHeight, part: chunk, of: chunks),
+                             scratch: self.scratch + worker * Self.scratchFloats(g))
+        }
+    }
+
+    private func computeRows(_ outputRows: Range<Int>, scratch: UnsafeMutablePointer<Float>) {
+        let g = depthwise.geometry
+        let kh = g.kernelHeight
+        let expandedRowFloats = g.inputWidth * g.inputChannels
+        let inputRowFloats = expand.geometry.inputWidth * expand.geometry.inputChannels
+        let outputRowFloats = g.outputWidth * project.geometry.outputChannels
+        let depthwiseRow = scratch + kh * expandedRowFloats
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: kh) { slotRows in
+            withUnsafeTemporaryAllocation(of: UnsafePointer<Float>?.self, capacity: kh) { window in
+                let slotRows = slotRows.baseAddress.unsafelyUnwrapped, window = window.baseAddress.unsafelyUnwrapped
+                for slot in 0..<kh { slotRows[slot] = -1 }
+                for oy in outputRows {
+                    // The window's rows are consecutive, so `iy % kh` gives each its own slot.
+                    for ky in 0..<kh {
+                        let iy = g.inputRow(oy) + ky
+                        guard iy >= 0 && iy < g.inputHeight else { window[ky] = nil; continue }
+                        let slot = iy % kh
+                        let row = scratch + slot * expandedRowFloats
+                        if slotRows[slot] != iy {
+                            expand.multiplyRows(g.inputWidth, a: input + iy * inputRowFloats, output: row, residual: nil)
+                            slotRows[slot] = iy
+                        }
+                        window[ky] = UnsafePointer(row)
+                    }
+                    depthwise.computeRow(oy, rows: window, outputRow: depthwiseRow)
+                    project.multiplyRows(g.outputWidth, a: depthwiseRow, output: output + oy * outputRowFloats,
+                                         residual: residual.map { $0 + oy * outputRowFloats })
+                }
+            }
         }
     }
 }

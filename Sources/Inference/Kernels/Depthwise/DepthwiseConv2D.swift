@@ -32,50 +32,65 @@ final class DepthwiseConv2DKernel {
         let rows = g.outputHeight
         let tasks = pool.threadCount == 1 ? 1 : min(rows, 4 * pool.threadCount)
         pool.parallelFor(tasks) { task, _ in
-            for oy in Conv2DKernel.share(rows, part: task, of: tasks) {
-                self.computeRow(oy, input: input, outputRow: output + oy * g.outputWidth * g.outputChannels)
+            withUnsafeTemporaryAllocation(of: UnsafePointer<Float>?.self, capacity: g.kernelHeight) { window in
+                for oy in Conv2DKernel.share(rows, part: task, of: tasks) {
+                    self.windowRows(oy, input: input, into: window.baseAddress.unsafelyUnwrapped)
+                    self.computeRow(oy, rows: window.baseAddress.unsafelyUnwrapped,
+                                    outputRow: output + oy * g.outputWidth * g.outputChannels)
+                }
             }
         }
     }
 
-    /// Computes output row `oy` into `outputRow` (`outputWidth × channels` floats).
-    func computeRow(_ oy: Int, input: UnsafePointer<Float>, outputRow: UnsafeMutablePointer<Float>) {
+    /// Fills `window[ky]` with the input row that kernel row `ky` of output row `oy` reads, or
+    /// nil where that row lies outside the input.
+    @inline(__always)
+    func windowRows(_ oy: Int, input: UnsafePointer<Float>, into window: UnsafeMutablePointer<UnsafePointer<Float>?>) {
         let g = geometry
-        let channels = g.inputChannels
+        let rowStride = g.inputWidth * g.inputChannels
+        for ky in 0..<g.kernelHeight {
+            let iy = g.inputRow(oy) + ky * g.dilationHeight
+            window[ky] = iy >= 0 && iy < g.inputHeight ? input + iy * rowStride : nil
+        }
+    }
+
+    /// Computes output row `oy` into `outputRow` (`outputWidth × channels` floats).
+    ///
+    /// `rows[ky]` is the input row kernel row `ky` reads (`inputWidth × channels` floats), nil
+    /// outside the input; rows may live anywhere (the fused inverted-residual step keeps them in
+    /// a small ring of freshly expanded rows).
+    func computeRow(_ oy: Int, rows: UnsafePointer<UnsafePointer<Float>?>, outputRow: UnsafeMutablePointer<Float>) {
+        let channels = geometry.inputChannels
         var c = 0
         while channels - c >= 16 {
-            computeRow(oy, channel: c, SIMD16<Float>.self, input: input, outputRow: outputRow)
+            computeRow(channel: c, SIMD16<Float>.self, rows: rows, outputRow: outputRow)
             c += 16
         }
         if channels - c >= 8 {
-            computeRow(oy, channel: c, SIMD8<Float>.self, input: input, outputRow: outputRow)
+            computeRow(channel: c, SIMD8<Float>.self, rows: rows, outputRow: outputRow)
             c += 8
         }
         while c < channels {
-            computeRowScalar(oy, channel: c, input: input, outputRow: outputRow)
+            computeRowScalar(channel: c, rows: rows, outputRow: outputRow)
             c += 1
         }
     }
 
     @inline(__always)
-    private func computeRow<V: FloatVector>(_ oy: Int, channel c: Int, _: V.Type,
-                                            input: UnsafePointer<Float>, outputRow rowStart: UnsafeMutablePointer<Float>) {
+    private func computeRow<V: FloatVector>(channel c: Int, _: V.Type, rows: UnsafePointer<UnsafePointer<Float>?>,
+                                            outputRow rowStart: UnsafeMutablePointer<Float>) {
         let g = geometry
         let channels = g.inputChannels
-        let rowStride = g.inputWidth * channels
-        let iy0 = g.inputRow(oy)
         let interior = g.interiorColumns
         let outputRow = rowStart + c
 
-        // Interior columns: the register-blocked microkernels.
+        // Interior columns: the register-blocked microkernels; rows outside read zeros.
         var handled = 0..<0
         let square = g.kernelHeight == g.kernelWidth && (g.kernelHeight == 3 || g.kernelHeight == 5)
         if square && !interior.isEmpty {
             let firstColumn = g.inputColumn(interior.lowerBound) * channels + c
             func row(_ ky: Int) -> UnsafePointer<Float> {
-                let iy = iy0 + ky * g.dilationHeight
-                let base = iy >= 0 && iy < g.inputHeight ? input + iy * rowStride : UnsafePointer(zeroRow.pointer)
-                return base + firstColumn
+                (rows[ky] ?? UnsafePointer(zeroRow.pointer)) + firstColumn
             }
             let step = g.strideWidth * channels, columnStep = g.dilationWidth * channels
             let w = UnsafePointer(weights.pointer) + c, b = UnsafePointer(bias.pointer) + c
@@ -102,24 +117,21 @@ final class DepthwiseConv2DKernel {
             }
         }
 
-        // Everything else: check each tap.
-        let kyLower = max(0, (-iy0 + g.dilationHeight - 1) / g.dilationHeight)
-        let kyUpper = min(g.kernelHeight, (g.inputHeight - iy0 + g.dilationHeight - 1) / g.dilationHeight)
+        // Everything else: check each tap (taps outside the input are skipped).
         let biasVector = loadVector(bias.pointer + c, as: V.self)
         let lower = V(repeating: clamp.lower), upper = V(repeating: clamp.upper)
         let w = UnsafePointer(weights.pointer) + c
         for ox in 0..<g.outputWidth where !handled.contains(ox) {
             let ix0 = g.inputColumn(ox)
             var acc = biasVector
-            if kyLower < kyUpper {
-                let kxLower = max(0, (-ix0 + g.dilationWidth - 1) / g.dilationWidth)
-                let kxUpper = min(g.kernelWidth, (g.inputWidth - ix0 + g.dilationWidth - 1) / g.dilationWidth)
-                for kx in kxLower..<max(kxLower, kxUpper) {
-                    let column = input + (ix0 + kx * g.dilationWidth) * channels + c
-                    for ky in kyLower..<kyUpper {
-                        acc = multiplyAdd(acc, loadVector(column + (iy0 + ky * g.dilationHeight) * rowStride, as: V.self),
-                                          loadVector(w + (ky * g.kernelWidth + kx) * channels, as: V.self))
-                    }
+            let kxLower = max(0, (-ix0 + g.dilationWidth - 1) / g.dilationWidth)
+            let kxUpper = min(g.kernelWidth, (g.inputWidth - ix0 + g.dilationWidth - 1) / g.dilationWidth)
+            for kx in kxLower..<max(kxLower, kxUpper) {
+                let column = (ix0 + kx * g.dilationWidth) * channels + c
+                for ky in 0..<g.kernelHeight {
+                    guard let row = rows[ky] else { continue }
+                    acc = multiplyAdd(acc, loadVector(row + column, as: V.self),
+                                      loadVector(w + (ky * g.kernelWidth + kx) * channels, as: V.self))
                 }
             }
             storeVector(acc.clamped(lower, upper), outputRow + ox * channels)
@@ -128,7 +140,7 @@ final class DepthwiseConv2DKernel {
 
     /// One channel of a row, lane by lane (channel counts that are not a multiple of 8), in the
     /// same column-by-column order as the vector paths.
-    private func computeRowScalar(_ oy: Int, channel c: Int, input: UnsafePointer<Float>, outputRow: UnsafeMutablePointer<Float>) {
+    private func computeRowScalar(channel c: Int, rows: UnsafePointer<UnsafePointer<Float>?>, outputRow: UnsafeMutablePointer<Float>) {
         let g = geometry
         let channels = g.inputChannels
         for ox in 0..<g.outputWidth {
@@ -137,10 +149,8 @@ final class DepthwiseConv2DKernel {
                 let ix = g.inputColumn(ox) + kx * g.dilationWidth
                 guard ix >= 0 && ix < g.inputWidth else { continue }
                 for ky in 0..<g.kernelHeight {
-                    let iy = g.inputRow(oy) + ky * g.dilationHeight
-                    guard iy >= 0 && iy < g.inputHeight else { continue }
-                    acc = multiplyAdd(acc, input[(iy * g.inputWidth + ix) * channels + c],
-                                      weights.pointer[(ky * g.kernelWidth + kx) * channels + c])
+                    guard let row = rows[ky] else { continue }
+                    acc = multiplyAdd(acc, row[ix * channels + c], weights.pointer[(ky * g.kernelWidth + kx) * channels + c])
                 }
             }
             outputRow[ox * channels + c] = clamp.apply(acc)
