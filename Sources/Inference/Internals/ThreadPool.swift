@@ -1,9 +1,21 @@
 import Foundation
 import Synchronization
 
+/// Work split into independent tasks: a kernel call that `ThreadPool.parallelFor` spreads over
+/// threads.
+///
+/// Kernels conform themselves and keep the current call's arguments in stored properties, so
+/// that handing work to the pool allocates nothing (a closure converted to an escaping one to
+/// reach the workers would be boxed on the heap at every call).
+protocol ParallelWork: AnyObject {
+    /// Runs task `task`; `worker` is in `0..<threadCount` and unique among tasks running at
+    /// the same time (an index for per-thread scratch memory).
+    func perform(task: Int, worker: Int)
+}
+
 /// A fixed set of worker threads that run the tasks of one kernel call in parallel.
 ///
-/// `parallelFor` publishes a call (its body and task count) and then takes tasks itself; idle
+/// `parallelFor` publishes a call (its work and task count) and then takes tasks itself; idle
 /// workers join in. Tasks are claimed from one atomic word holding the call's generation, task
 /// count and next task index, so a worker that wakes late can never run a task of a call that
 /// has finished: it only ever runs a task it claimed while that call was still open. The caller
@@ -33,19 +45,15 @@ final class ThreadPool: @unchecked Sendable {
         shared.stop()
     }
 
-    /// Runs `body(task, worker)` for every task in `0..<tasks`, spread over the threads.
-    ///
-    /// `worker` is in `0..<threadCount` and unique among concurrently running bodies, so it can
-    /// index per-thread scratch memory. Returns when every task has finished.
-    func parallelFor(_ tasks: Int, _ body: (_ task: Int, _ worker: Int) -> Void) {
+    /// Runs `work.perform(task:worker:)` for every task in `0..<tasks`, spread over the threads,
+    /// and returns when every task has finished. Allocates nothing.
+    func parallelFor(_ tasks: Int, _ work: some ParallelWork) {
         if threadCount == 1 || tasks <= 1 {
-            for task in 0..<tasks { body(task, 0) }
+            for task in 0..<tasks { work.perform(task: task, worker: 0) }
             return
         }
         precondition(tasks < SharedState.maximumTasks, "too many tasks for one call")
-        withoutActuallyEscaping(body) { escapable in
-            shared.run(tasks: tasks, body: escapable)
-        }
+        shared.run(tasks: tasks, work: work)
     }
 
     /// The state the caller and the workers share; workers keep it alive until they exit.
@@ -62,9 +70,10 @@ final class ThreadPool: @unchecked Sendable {
         /// Set when the pool goes away; workers exit.
         private let stopping = Atomic<Bool>(false)
         private let condition = NSCondition()
-        /// The current call's body: written before the call is published, cleared after every
-        /// task completed; read only by a thread that holds a claimed, unfinished task.
-        private nonisolated(unsafe) var body: ((Int, Int) -> Void)?
+        /// The current call's work: written before the call is published, cleared after every
+        /// task completed; read only by a thread that holds a claimed, unfinished task (the
+        /// caller keeps the object alive for the whole call).
+        private nonisolated(unsafe) unowned(unsafe) var work: (any ParallelWork)?
 
         /// How many polls a waiting thread spins before it yields or sleeps.
         private static let spinLimit = 50_000
@@ -73,8 +82,8 @@ final class ThreadPool: @unchecked Sendable {
         private static func count(_ word: UInt64) -> Int { Int((word >> 20) & 0xF_FFFF) }
         private static func next(_ word: UInt64) -> Int { Int(word & 0xF_FFFF) }
 
-        func run(tasks: Int, body: @escaping (Int, Int) -> Void) {
-            self.body = body
+        func run(tasks: Int, work: any ParallelWork) {
+            self.work = work
             completed.store(0, ordering: .relaxed)
             let current = claims.load(ordering: .relaxed)
             let generation = (Self.generation(current) + 1) & 0xFF_FFFF
@@ -86,7 +95,7 @@ final class ThreadPool: @unchecked Sendable {
                 spins += 1
                 if spins > Self.spinLimit { sched_yield() }
             }
-            self.body = nil
+            self.work = nil
         }
 
         func stop() {
@@ -110,8 +119,8 @@ final class ThreadPool: @unchecked Sendable {
             while Self.generation(word) == generation && Self.next(word) < Self.count(word) {
                 let (exchanged, original) = claims.compareExchange(expected: word, desired: word + 1, ordering: .acquiringAndReleasing)
                 if exchanged {
-                    // The claimed task keeps the call open, so `body` is this call's.
-                    if let body { body(Self.next(word), worker) }
+                    // The claimed task keeps the call open, so `work` is this call's.
+                    work?.perform(task: Self.next(word), worker: worker)
                     completed.add(1, ordering: .releasing)
                     word = word + 1
                 } else {

@@ -7,7 +7,7 @@
 /// element offsets shared by all windows); tiles touching the padding gather their windows into
 /// a per-thread scratch matrix first (im2col, one tile at a time), zero-filling the padding.
 /// Products are summed in the same order on every path, so they agree bit for bit.
-final class Conv2DKernel {
+final class Conv2DKernel: ParallelWork {
     let geometry: ConvGeometry
     let weights: PackedGEMMWeights
     let epilogue: Epilogue
@@ -65,53 +65,69 @@ final class Conv2DKernel {
         windowPointers.deallocate()
     }
 
+    /// The arguments of the call in progress (one call at a time per kernel).
+    private struct Call {
+        var input: UnsafePointer<Float>
+        var output: UnsafeMutablePointer<Float>
+        var residual: UnsafePointer<Float>?
+        var scratch: UnsafeMutablePointer<Float>?
+        var tileSplits = 1
+        var columnSplits = 1
+    }
+    private var call: Call?
+
     /// Computes `output` [OH][OW][OC] from `input` [IH][IW][IC], adding `residual`
     /// ([OH][OW][OC]) when an ADD is fused. `scratch` holds `scratchPerThread` floats per thread.
     func run(input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?,
              scratch: UnsafeMutablePointer<Float>?, pool: ThreadPool) {
         precondition(pool.threadCount <= threadSlots, "kernel planned for \(threadSlots) threads")
-        let g = geometry
-        let blocks = weights.blocks
         // Split tiles across threads; with few tiles, split the column blocks too.
         let threads = pool.threadCount
-        let columnSplits = threads == 1 || tiles.count >= 4 * threads ? 1 : min(blocks.count, 4 * threads)
+        let blocks = weights.blocks.count
+        let columnSplits = threads == 1 || tiles.count >= 4 * threads ? 1 : min(blocks, 4 * threads)
         let tileSplits = threads == 1 ? 1 : min(tiles.count, max(1, 4 * threads / columnSplits))
-        let oc = g.outputChannels
-        let pointwise = g.isPointwise
-        let depth = weights.depth
+        call = Call(input: input, output: output, residual: residual, scratch: scratch,
+                    tileSplits: tileSplits, columnSplits: columnSplits)
+        pool.parallelFor(tileSplits * columnSplits, self)
+        call = nil
+    }
 
-        pool.parallelFor(tileSplits * columnSplits) { task, worker in
-            let tileRange = Self.share(tiles.count, part: task / columnSplits, of: tileSplits)
-            let blockRange = Self.share(blocks.count, part: task % columnSplits, of: columnSplits)
-            for t in tileRange {
-                let (first, rows, interior) = tiles[t]
-                let c = output + first * oc
-                let r = residual.map { $0 + first * oc }
-                if pointwise {
-                    let a = input + first * g.inputChannels
-                    for b in blockRange {
-                        weights.multiply(block: blocks[b], rows: rows, a: a, aStride: g.inputChannels, c: c, cStride: oc,
-                                         residual: r, residualStride: oc, epilogue: epilogue)
-                    }
-                } else if interior {
-                    let windows = windowPointers + worker * 12
-                    for i in 0..<12 {
-                        let pixel = first + i
-                        let oy = pixel / g.outputWidth, ox = pixel % g.outputWidth
-                        windows[i] = input + (g.inputRow(oy) * g.inputWidth + g.inputColumn(ox)) * g.inputChannels
-                    }
-                    for b in blockRange {
-                        weights.multiplyIndirect(block: blocks[b], rows: windows, offsets: offsets, c: c, cStride: oc,
-                                                 residual: r, residualStride: oc, epilogue: epilogue)
-                    }
-                } else {
-                    guard let scratch else { preconditionFailure("im2col convolution without scratch") }
-                    let rowsScratch = scratch + worker * PackedGEMMWeights.tileRows * depth
-                    Self.gatherWindows(g, input: input, firstPixel: first, rows: rows, into: rowsScratch)
-                    for b in blockRange {
-                        weights.multiply(block: blocks[b], rows: rows, a: rowsScratch, aStride: depth, c: c, cStride: oc,
-                                         residual: r, residualStride: oc, epilogue: epilogue)
-                    }
+    func perform(task: Int, worker: Int) {
+        guard let call else { preconditionFailure("Conv2DKernel task outside a call") }
+        let g = geometry
+        let blocks = weights.blocks
+        let oc = g.outputChannels
+        let depth = weights.depth
+        let tileRange = Self.share(tiles.count, part: task / call.columnSplits, of: call.tileSplits)
+        let blockRange = Self.share(blocks.count, part: task % call.columnSplits, of: call.columnSplits)
+        for t in tileRange {
+            let (first, rows, interior) = tiles[t]
+            let c = call.output + first * oc
+            let r = call.residual.map { $0 + first * oc }
+            if g.isPointwise {
+                let a = call.input + first * g.inputChannels
+                for b in blockRange {
+                    weights.multiply(block: blocks[b], rows: rows, a: a, aStride: g.inputChannels, c: c, cStride: oc,
+                                     residual: r, residualStride: oc, epilogue: epilogue)
+                }
+            } else if interior {
+                let windows = windowPointers + worker * 12
+                for i in 0..<12 {
+                    let pixel = first + i
+                    let oy = pixel / g.outputWidth, ox = pixel % g.outputWidth
+                    windows[i] = call.input + (g.inputRow(oy) * g.inputWidth + g.inputColumn(ox)) * g.inputChannels
+                }
+                for b in blockRange {
+                    weights.multiplyIndirect(block: blocks[b], rows: windows, offsets: offsets, c: c, cStride: oc,
+                                             residual: r, residualStride: oc, epilogue: epilogue)
+                }
+            } else {
+                guard let scratch = call.scratch else { preconditionFailure("im2col convolution without scratch") }
+                let rowsScratch = scratch + worker * PackedGEMMWeights.tileRows * depth
+                Self.gatherWindows(g, input: call.input, firstPixel: first, rows: rows, into: rowsScratch)
+                for b in blockRange {
+                    weights.multiply(block: blocks[b], rows: rows, a: rowsScratch, aStride: depth, c: c, cStride: oc,
+                                     residual: r, residualStride: oc, epilogue: epilogue)
                 }
             }
         }

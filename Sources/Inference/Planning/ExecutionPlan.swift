@@ -62,7 +62,7 @@ final class ExecutionPlan {
             if case let .conv(geometry, weights, bias, clamp) = node.kind {
                 let epilogue = Epilogue(first: clamp, second: node.residualClamp)
                 if PlanarConv2DKernel.supports(geometry) {
-                    convolutions.append((index, .planar(PlanarConv2DKernel(geometry: geometry, weights: weights, bias: bias, epilogue: epilogue))))
+                    convolutions.append((index, .planar(PlanarConv2DKernel(geometry: geometry, weights: weights, bias: bias, epilogue: epilogue, threads: threads))))
                 } else {
                     let kernel = Conv2DKernel(geometry: geometry, weights: weights, bias: bias, epilogue: epilogue, threads: threads)
                     convolutions.append((index, .gemm(kernel)))

@@ -64,7 +64,7 @@ final class DepthwiseStep: Step {
 /// A depthwise convolution and the 1×1 convolution that reads it, band of rows by band of rows:
 /// each thread computes a few depthwise rows into its own small buffer and multiplies them at
 /// once, so the depthwise output is never written to (or read back from) memory.
-final class DepthwisePointwiseStep: Step {
+final class DepthwisePointwiseStep: Step, ParallelWork {
     let label: String, operatorIndex: Int
     let depthwise: DepthwiseConv2DKernel, pointwise: Conv2DKernel
     let input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?
@@ -99,24 +99,25 @@ final class DepthwisePointwiseStep: Step {
 
     func run(_ pool: ThreadPool) {
         let g = depthwise.geometry
+        pool.parallelFor((g.outputHeight + bandRows - 1) / bandRows, self)
+    }
+
+    func perform(task band: Int, worker: Int) {
+        let g = depthwise.geometry
         let rowFloats = g.outputWidth * g.outputChannels
         let outputRowFloats = g.outputWidth * pointwise.geometry.outputChannels
-        let bandFloats = bandRows * rowFloats
-        let count = (g.outputHeight + bandRows - 1) / bandRows
-        pool.parallelFor(count) { band, worker in
-            let first = band * self.bandRows
-            let rows = min(self.bandRows, g.outputHeight - first)
-            let buffer = self.bands + worker * bandFloats
-            withUnsafeTemporaryAllocation(of: UnsafePointer<Float>?.self, capacity: g.kernelHeight) { window in
-                let window = window.baseAddress.unsafelyUnwrapped
-                for r in 0..<rows {
-                    self.depthwise.windowRows(first + r, input: self.input, into: window)
-                    self.depthwise.computeRow(first + r, rows: window, outputRow: buffer + r * rowFloats)
-                }
+        let first = band * bandRows
+        let rows = min(bandRows, g.outputHeight - first)
+        let buffer = bands + worker * bandRows * rowFloats
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Float>?.self, capacity: g.kernelHeight) { window in
+            let window = window.baseAddress.unsafelyUnwrapped
+            for r in 0..<rows {
+                depthwise.windowRows(first + r, input: input, into: window)
+                depthwise.computeRow(first + r, rows: window, outputRow: buffer + r * rowFloats)
             }
-            self.pointwise.multiplyRows(rows * g.outputWidth, a: buffer, output: self.output + first * outputRowFloats,
-                                        residual: self.residual.map { $0 + first * outputRowFloats })
         }
+        pointwise.multiplyRows(rows * g.outputWidth, a: buffer, output: output + first * outputRowFloats,
+                               residual: residual.map { $0 + first * outputRowFloats })
     }
 }
 
@@ -126,7 +127,7 @@ final class DepthwisePointwiseStep: Step {
 /// following rows, so the expanded tensor and the depthwise output never reach memory. Rows of
 /// a thread's first window that the previous thread also expands are computed twice, a few
 /// percent of the expansion.
-final class InvertedResidualStep: Step {
+final class InvertedResidualStep: Step, ParallelWork {
     let label: String, operatorIndex: Int
     let expand: Conv2DKernel, depthwise: DepthwiseConv2DKernel, project: Conv2DKernel
     let input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?
@@ -152,12 +153,15 @@ final class InvertedResidualStep: Step {
     }
 
     func run(_ pool: ThreadPool) {
+        chunks = min(pool.threadCount, depthwise.geometry.outputHeight)
+        pool.parallelFor(chunks, self)
+    }
+
+    private var chunks = 1
+
+    func perform(task chunk: Int, worker: Int) {
         let g = depthwise.geometry
-        let chunks = min(pool.threadCount, g.outputHeight)
-        pool.parallelFor(chunks) { chunk, worker in
-            self.computeRows(Conv2DKernel.share(g.outputHeight, part: chunk, of: chunks),
-                             scratch: self.scratch + worker * Self.scratchFloats(g))
-        }
+        computeRows(Conv2DKernel.share(g.outputHeight, part: chunk, of: chunks), scratch: scratch + worker * Self.scratchFloats(g))
     }
 
     private func computeRows(_ outputRows: Range<Int>, scratch: UnsafeMutablePointer<Float>) {
@@ -193,7 +197,7 @@ final class InvertedResidualStep: Step {
     }
 }
 
-final class AddStep: Step {
+final class AddStep: Step, ParallelWork {
     let label: String, operatorIndex: Int
     let lhs: UnsafePointer<Float>, rhs: UnsafePointer<Float>, rhsCount: Int
     let output: UnsafeMutablePointer<Float>, count: Int, clamp: Clamp
@@ -210,15 +214,18 @@ final class AddStep: Step {
             addF32(lhs: lhs, rhs: rhs, rhsCount: rhsCount, output: output, count: count, clamp: clamp)
             return
         }
-        let parts = pool.threadCount
-        pool.parallelFor(parts) { part, _ in
-            // Split on multiples of 16 so each part runs whole vectors.
-            let range = Conv2DKernel.share(self.count / 16, part: part, of: parts)
-            let lower = range.lowerBound * 16
-            let upper = part == parts - 1 ? self.count : range.upperBound * 16
-            addF32(lhs: self.lhs + lower, rhs: self.rhs + lower, rhsCount: upper - lower, output: self.output + lower,
-                   count: upper - lower, clamp: self.clamp)
-        }
+        parts = pool.threadCount
+        pool.parallelFor(parts, self)
+    }
+
+    private var parts = 1
+
+    func perform(task part: Int, worker: Int) {
+        // Split on multiples of 16 so each part runs whole vectors.
+        let range = Conv2DKernel.share(count / 16, part: part, of: parts)
+        let lower = range.lowerBound * 16
+        let upper = part == parts - 1 ? count : range.upperBound * 16
+        addF32(lhs: lhs + lower, rhs: rhs + lower, rhsCount: upper - lower, output: output + lower, count: upper - lower, clamp: clamp)
     }
 }
 
@@ -253,7 +260,7 @@ final class MaxPoolStep: Step {
     func run(_ pool: ThreadPool) { maxPoolF32(geometry, input: input, output: output, clamp: clamp) }
 }
 
-final class ResizeBilinearStep: Step {
+final class ResizeBilinearStep: Step, ParallelWork {
     let label: String, operatorIndex: Int
     let plan: ResizeBilinearPlan
     let input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>
@@ -264,11 +271,14 @@ final class ResizeBilinearStep: Step {
     }
 
     func run(_ pool: ThreadPool) {
-        let rows = plan.outputHeight
-        let parts = pool.threadCount == 1 ? 1 : min(rows, 4 * pool.threadCount)
-        pool.parallelFor(parts) { part, _ in
-            self.plan.run(input: self.input, output: self.output, rowRange: Conv2DKernel.share(rows, part: part, of: parts))
-        }
+        parts = pool.threadCount == 1 ? 1 : min(plan.outputHeight, 4 * pool.threadCount)
+        pool.parallelFor(parts, self)
+    }
+
+    private var parts = 1
+
+    func perform(task part: Int, worker: Int) {
+        plan.run(input: input, output: output, rowRange: Conv2DKernel.share(plan.outputHeight, part: part, of: parts))
     }
 }
 

@@ -94,11 +94,11 @@ struct Sparsity: Sendable {
         let total = shape.reduce(1, *)
         var dense = [T](repeating: zero, count: total)
         var indices = [Int](repeating: 0, count: n + k)
+        var original = [Int](repeating: 0, count: n)
         var consumed = 0
 
         func visit(level: Int, previous: Int) throws {
             if level == n + k {
-                var original = [Int](repeating: 0, count: n)
                 for i in 0..<n { original[traversalOrder[i]] = indices[i] }
                 for i in n..<(n + k) {
                     let block = traversalOrder[i] - n

@@ -6,7 +6,7 @@
 /// the few border columns, and other window sizes, take a path that checks each tap. Taps are
 /// summed column by column, XNNPACK's order, so results match TFLite's bit for bit. Rows are
 /// split across threads.
-final class DepthwiseConv2DKernel {
+final class DepthwiseConv2DKernel: ParallelWork {
     let geometry: ConvGeometry
     /// `[kernelHeight][kernelWidth][channels]`, as TFLite stores it.
     let weights: AlignedBuffer
@@ -26,18 +26,25 @@ final class DepthwiseConv2DKernel {
         zeroRow = AlignedBuffer(count: geometry.inputWidth * geometry.inputChannels + 16)
     }
 
+    /// The arguments of the call in progress (one call at a time per kernel).
+    private var call: (input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, tasks: Int)?
+
     /// Computes `output` [OH][OW][C] from `input` [IH][IW][C].
     func run(input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, pool: ThreadPool) {
+        let tasks = pool.threadCount == 1 ? 1 : min(geometry.outputHeight, 4 * pool.threadCount)
+        call = (input, output, tasks)
+        pool.parallelFor(tasks, self)
+        call = nil
+    }
+
+    func perform(task: Int, worker: Int) {
+        guard let (input, output, tasks) = call else { preconditionFailure("DepthwiseConv2DKernel task outside a call") }
         let g = geometry
-        let rows = g.outputHeight
-        let tasks = pool.threadCount == 1 ? 1 : min(rows, 4 * pool.threadCount)
-        pool.parallelFor(tasks) { task, _ in
-            withUnsafeTemporaryAllocation(of: UnsafePointer<Float>?.self, capacity: g.kernelHeight) { window in
-                for oy in Conv2DKernel.share(rows, part: task, of: tasks) {
-                    self.windowRows(oy, input: input, into: window.baseAddress.unsafelyUnwrapped)
-                    self.computeRow(oy, rows: window.baseAddress.unsafelyUnwrapped,
-                                    outputRow: output + oy * g.outputWidth * g.outputChannels)
-                }
+        withUnsafeTemporaryAllocation(of: UnsafePointer<Float>?.self, capacity: g.kernelHeight) { window in
+            let window = window.baseAddress.unsafelyUnwrapped
+            for oy in Conv2DKernel.share(g.outputHeight, part: task, of: tasks) {
+                windowRows(oy, input: input, into: window)
+                computeRow(oy, rows: window, outputRow: output + oy * g.outputWidth * g.outputChannels)
             }
         }
     }
