@@ -90,6 +90,12 @@ def kernel(mr, nr, vtype, vw, indirect):
         row = "c" if i == 0 else f"c + {i} * cStride"
         for j in range(nv):
             w(f"        storeVector(acc{i}_{j}, {row} + {j * vw})")
+    if nr == 32:
+        # 24 channels (a common width) as one 32-wide block: a full vector and a half vector.
+        w("    } else if columns == 24 {")
+        for i in range(mr):
+            row = "c" if i == 0 else f"c + {i} * cStride"
+            w(f"        storeVector(acc{i}_0, {row}); storeVector(fc_low8(acc{i}_1), {row} + 16)")
     w("    } else {")
     for i in range(mr):
         row = "c" if i == 0 else f"c + {i} * cStride"
@@ -134,6 +140,8 @@ def main():
     print("//")
     print("// Register-blocked GEMM microkernels (12/8/4/2/1 rows x 32/16/8 columns) over packed weights,")
     print("// direct and indirect. Their scalar reference twin is `gemmReference` in GEMMReference.swift.")
+    print()
+    print("import CInferenceSIMD")
     print()
     for mr in TILE_ROWS:
         for nr, vtype, vw in WIDTHS:

@@ -27,6 +27,11 @@ static inline __attribute__((always_inline)) fc_float4 fc_clamp4(fc_float4 v, fc
     return raised > hi ? hi : raised;
 }
 
+/// The low 8 lanes of a 16-lane vector (free: the low half of a zmm register is a ymm register).
+static inline __attribute__((always_inline)) fc_float8 fc_low8(fc_float16 v) {
+    return __builtin_shufflevector(v, v, 0, 1, 2, 3, 4, 5, 6, 7);
+}
+
 /// The larger of each pair of lanes.
 static inline __attribute__((always_inline)) fc_float16 fc_max16(fc_float16 a, fc_float16 b) {
     return a < b ? b : a;

@@ -112,10 +112,13 @@ final class Conv2DKernel: ParallelWork {
                 }
             } else if interior {
                 let windows = windowPointers + worker * 12
+                // One division for the tile, then step along the row (divisions cost more than
+                // a short GEMM's loop iterations).
+                var oy = first / g.outputWidth, ox = first - oy * g.outputWidth
                 for i in 0..<12 {
-                    let pixel = first + i
-                    let oy = pixel / g.outputWidth, ox = pixel % g.outputWidth
                     windows[i] = call.input + (g.inputRow(oy) * g.inputWidth + g.inputColumn(ox)) * g.inputChannels
+                    ox += 1
+                    if ox == g.outputWidth { ox = 0; oy += 1 }
                 }
                 for b in blockRange {
                     weights.multiplyIndirect(block: blocks[b], rows: windows, offsets: offsets, c: c, cStride: oc,
@@ -167,9 +170,12 @@ final class Conv2DKernel: ParallelWork {
                               into scratch: UnsafeMutablePointer<Float>) {
         let ic = g.inputChannels
         let depth = g.kernelHeight * g.kernelWidth * ic
+        var oy = firstPixel / g.outputWidth, ox = firstPixel - oy * g.outputWidth
         for r in 0..<rows {
-            let pixel = firstPixel + r
-            let oy = pixel / g.outputWidth, ox = pixel % g.outputWidth
+            defer {
+                ox += 1
+                if ox == g.outputWidth { ox = 0; oy += 1 }
+            }
             var destination = scratch + r * depth
             for ky in 0..<g.kernelHeight {
                 let iy = g.inputRow(oy) + ky * g.dilationHeight

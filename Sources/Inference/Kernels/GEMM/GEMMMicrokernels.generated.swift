@@ -3,6 +3,8 @@
 // Register-blocked GEMM microkernels (12/8/4/2/1 rows x 32/16/8 columns) over packed weights,
 // direct and indirect. Their scalar reference twin is `gemmReference` in GEMMReference.swift.
 
+import CInferenceSIMD
+
 /// C[12 x 32] = epilogue(A[12 x k] * B[k x 32] + bias).
 ///
 /// - `a`: row-major activations, row i at `a + i * aStride` (k floats used per row).
@@ -154,6 +156,19 @@ func gemmF32_12x32(
         storeVector(acc10_1, c + 10 * cStride + 16)
         storeVector(acc11_0, c + 11 * cStride + 0)
         storeVector(acc11_1, c + 11 * cStride + 16)
+    } else if columns == 24 {
+        storeVector(acc0_0, c); storeVector(fc_low8(acc0_1), c + 16)
+        storeVector(acc1_0, c + 1 * cStride); storeVector(fc_low8(acc1_1), c + 1 * cStride + 16)
+        storeVector(acc2_0, c + 2 * cStride); storeVector(fc_low8(acc2_1), c + 2 * cStride + 16)
+        storeVector(acc3_0, c + 3 * cStride); storeVector(fc_low8(acc3_1), c + 3 * cStride + 16)
+        storeVector(acc4_0, c + 4 * cStride); storeVector(fc_low8(acc4_1), c + 4 * cStride + 16)
+        storeVector(acc5_0, c + 5 * cStride); storeVector(fc_low8(acc5_1), c + 5 * cStride + 16)
+        storeVector(acc6_0, c + 6 * cStride); storeVector(fc_low8(acc6_1), c + 6 * cStride + 16)
+        storeVector(acc7_0, c + 7 * cStride); storeVector(fc_low8(acc7_1), c + 7 * cStride + 16)
+        storeVector(acc8_0, c + 8 * cStride); storeVector(fc_low8(acc8_1), c + 8 * cStride + 16)
+        storeVector(acc9_0, c + 9 * cStride); storeVector(fc_low8(acc9_1), c + 9 * cStride + 16)
+        storeVector(acc10_0, c + 10 * cStride); storeVector(fc_low8(acc10_1), c + 10 * cStride + 16)
+        storeVector(acc11_0, c + 11 * cStride); storeVector(fc_low8(acc11_1), c + 11 * cStride + 16)
     } else {
         storePartialRow(acc0_0, acc0_1, to: c, columns: columns)
         storePartialRow(acc1_0, acc1_1, to: c + 1 * cStride, columns: columns)
@@ -539,6 +554,15 @@ func gemmF32_8x32(
         storeVector(acc6_1, c + 6 * cStride + 16)
         storeVector(acc7_0, c + 7 * cStride + 0)
         storeVector(acc7_1, c + 7 * cStride + 16)
+    } else if columns == 24 {
+        storeVector(acc0_0, c); storeVector(fc_low8(acc0_1), c + 16)
+        storeVector(acc1_0, c + 1 * cStride); storeVector(fc_low8(acc1_1), c + 1 * cStride + 16)
+        storeVector(acc2_0, c + 2 * cStride); storeVector(fc_low8(acc2_1), c + 2 * cStride + 16)
+        storeVector(acc3_0, c + 3 * cStride); storeVector(fc_low8(acc3_1), c + 3 * cStride + 16)
+        storeVector(acc4_0, c + 4 * cStride); storeVector(fc_low8(acc4_1), c + 4 * cStride + 16)
+        storeVector(acc5_0, c + 5 * cStride); storeVector(fc_low8(acc5_1), c + 5 * cStride + 16)
+        storeVector(acc6_0, c + 6 * cStride); storeVector(fc_low8(acc6_1), c + 6 * cStride + 16)
+        storeVector(acc7_0, c + 7 * cStride); storeVector(fc_low8(acc7_1), c + 7 * cStride + 16)
     } else {
         storePartialRow(acc0_0, acc0_1, to: c, columns: columns)
         storePartialRow(acc1_0, acc1_1, to: c + 1 * cStride, columns: columns)
@@ -816,6 +840,11 @@ func gemmF32_4x32(
         storeVector(acc2_1, c + 2 * cStride + 16)
         storeVector(acc3_0, c + 3 * cStride + 0)
         storeVector(acc3_1, c + 3 * cStride + 16)
+    } else if columns == 24 {
+        storeVector(acc0_0, c); storeVector(fc_low8(acc0_1), c + 16)
+        storeVector(acc1_0, c + 1 * cStride); storeVector(fc_low8(acc1_1), c + 1 * cStride + 16)
+        storeVector(acc2_0, c + 2 * cStride); storeVector(fc_low8(acc2_1), c + 2 * cStride + 16)
+        storeVector(acc3_0, c + 3 * cStride); storeVector(fc_low8(acc3_1), c + 3 * cStride + 16)
     } else {
         storePartialRow(acc0_0, acc0_1, to: c, columns: columns)
         storePartialRow(acc1_0, acc1_1, to: c + 1 * cStride, columns: columns)
@@ -1005,6 +1034,9 @@ func gemmF32_2x32(
         storeVector(acc0_1, c + 16)
         storeVector(acc1_0, c + 1 * cStride + 0)
         storeVector(acc1_1, c + 1 * cStride + 16)
+    } else if columns == 24 {
+        storeVector(acc0_0, c); storeVector(fc_low8(acc0_1), c + 16)
+        storeVector(acc1_0, c + 1 * cStride); storeVector(fc_low8(acc1_1), c + 1 * cStride + 16)
     } else {
         storePartialRow(acc0_0, acc0_1, to: c, columns: columns)
         storePartialRow(acc1_0, acc1_1, to: c + 1 * cStride, columns: columns)
@@ -1150,6 +1182,8 @@ func gemmF32_1x32(
     if columns == 32 {
         storeVector(acc0_0, c + 0)
         storeVector(acc0_1, c + 16)
+    } else if columns == 24 {
+        storeVector(acc0_0, c); storeVector(fc_low8(acc0_1), c + 16)
     } else {
         storePartialRow(acc0_0, acc0_1, to: c, columns: columns)
     }
@@ -1390,6 +1424,19 @@ func igemmF32_12x32(
         storeVector(acc10_1, c + 10 * cStride + 16)
         storeVector(acc11_0, c + 11 * cStride + 0)
         storeVector(acc11_1, c + 11 * cStride + 16)
+    } else if columns == 24 {
+        storeVector(acc0_0, c); storeVector(fc_low8(acc0_1), c + 16)
+        storeVector(acc1_0, c + 1 * cStride); storeVector(fc_low8(acc1_1), c + 1 * cStride + 16)
+        storeVector(acc2_0, c + 2 * cStride); storeVector(fc_low8(acc2_1), c + 2 * cStride + 16)
+        storeVector(acc3_0, c + 3 * cStride); storeVector(fc_low8(acc3_1), c + 3 * cStride + 16)
+        storeVector(acc4_0, c + 4 * cStride); storeVector(fc_low8(acc4_1), c + 4 * cStride + 16)
+        storeVector(acc5_0, c + 5 * cStride); storeVector(fc_low8(acc5_1), c + 5 * cStride + 16)
+        storeVector(acc6_0, c + 6 * cStride); storeVector(fc_low8(acc6_1), c + 6 * cStride + 16)
+        storeVector(acc7_0, c + 7 * cStride); storeVector(fc_low8(acc7_1), c + 7 * cStride + 16)
+        storeVector(acc8_0, c + 8 * cStride); storeVector(fc_low8(acc8_1), c + 8 * cStride + 16)
+        storeVector(acc9_0, c + 9 * cStride); storeVector(fc_low8(acc9_1), c + 9 * cStride + 16)
+        storeVector(acc10_0, c + 10 * cStride); storeVector(fc_low8(acc10_1), c + 10 * cStride + 16)
+        storeVector(acc11_0, c + 11 * cStride); storeVector(fc_low8(acc11_1), c + 11 * cStride + 16)
     } else {
         storePartialRow(acc0_0, acc0_1, to: c, columns: columns)
         storePartialRow(acc1_0, acc1_1, to: c + 1 * cStride, columns: columns)

@@ -1,7 +1,7 @@
 /// The weights and bias of a convolution, packed for the GEMM microkernels.
 ///
 /// The output columns (channels) are covered by blocks 32, 16 or 8 wide, one microkernel call
-/// each. A block stores its `width` bias values, then `k` rows of `width` weights, contiguous, so
+/// each (24 trailing channels take a 32-wide block that stores 24). A block stores its `width` bias values, then `k` rows of `width` weights, contiguous, so
 /// the microkernel streams it linearly. When the channel count is not a multiple of 8, the last
 /// 8-wide block overlaps the previous one (it recomputes a few channels, with identical results)
 /// so that every store is a full vector; only a convolution with fewer than 8 channels stores a
@@ -40,6 +40,8 @@ struct PackedGEMMWeights {
         }
         var column = 0
         while n - column >= 32 { add(column, 32, stored: 32); column += 32 }
+        // 24 channels: one 32-wide block storing 24 (half the broadcasts of 16 + 8).
+        if n - column == 24 { add(column, 32, stored: 24); column += 24 }
         if n - column >= 16 { add(column, 16, stored: 16); column += 16 }
         if n - column >= 8 { add(column, 8, stored: 8); column += 8 }
         if column < n {
