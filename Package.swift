@@ -144,7 +144,7 @@ let package = Package(
                     resources: [.copy("Fixtures")], swiftSettings: hotCodeSettings),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "Imaging"]),
-        .testTarget(name: "PoseTests", dependencies: ["Pose", "Imaging", "Inference"]),
+        .testTarget(name: "PoseTests", dependencies: ["Pose", "Imaging", "Inference"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FormTests", dependencies: ["Form"]),
         .testTarget(name: "MannequinTests", dependencies: ["Mannequin", "Form", "Imaging"]),
         .testTarget(name: "CLITests", dependencies: ["formcheck"]),

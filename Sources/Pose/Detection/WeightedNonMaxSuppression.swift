@@ -6,11 +6,16 @@
 /// grown to the largest input seen.
 struct WeightedNonMaxSuppression {
     /// Detections overlapping the seed by more than this IoU join its cluster.
-    var minSuppressionThreshold: Float = 0.3
+    var minSuppressionThreshold: Float
 
     private var remaining: [Int] = []
     private var rest: [Int] = []
     private var cluster: [Int] = []
+
+    /// Suppression with MediaPipe's pose-detector threshold (0.3) unless told otherwise.
+    init(minSuppressionThreshold: Float = 0.3) {
+        self.minSuppressionThreshold = minSuppressionThreshold
+    }
 
     /// Suppresses `detections` into `output` (cleared first), best cluster first.
     mutating func suppress(_ detections: [PoseDetection], into output: inout [PoseDetection]) {
