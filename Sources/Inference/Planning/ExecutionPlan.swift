@@ -21,9 +21,10 @@ final class ExecutionPlan {
         func elementCount(_ tensor: Int) -> Int { model.tensors[tensor].elementCount }
         Fusion.foldPads(&nodes, graphOutputs: outputs)
         Fusion.fuseResidualAdds(&nodes, graphOutputs: outputs, graphInputs: inputs, elementCount: elementCount)
-        // Depthwise outputs above 512 KB spill L2; smaller ones gain nothing from banding.
-        Fusion.fuseDepthwisePointwise(&nodes, graphOutputs: outputs, minimumFloats: 1 << 17, elementCount: elementCount)
-        Fusion.fuseInvertedResiduals(&nodes, graphOutputs: outputs, minimumFloats: 1 << 17, elementCount: elementCount)
+        // Fusion pays when the intermediate tensor would spill L2 (1.25 MB per core here, 1 MB
+        // taken as the bar); below that, whole-tensor GEMMs with more rows per call are faster.
+        Fusion.fuseDepthwisePointwise(&nodes, graphOutputs: outputs, minimumFloats: 1 << 18, elementCount: elementCount)
+        Fusion.fuseInvertedResiduals(&nodes, graphOutputs: outputs, minimumFloats: 1 << 18, elementCount: elementCount)
 
         let external = Set(builder.pinnedConstants.keys)
         let memory: MemoryPlan

@@ -76,10 +76,11 @@ final class DepthwisePointwiseStep: Step, ParallelWork {
     }
 
     /// Rows per band for `geometry` (the depthwise output) on `threads` threads: about 64 KB of
-    /// depthwise output, and at least two bands per thread.
+    /// depthwise output but at least 48 pixels (four full GEMM tiles), and at least two bands
+    /// per thread.
     static func bandRows(_ geometry: ConvGeometry, threads: Int) -> Int {
         let rowFloats = max(1, geometry.outputWidth * geometry.outputChannels)
-        let cacheRows = max(1, 16384 / rowFloats)
+        let cacheRows = max(1, 16384 / rowFloats, (48 + geometry.outputWidth - 1) / max(1, geometry.outputWidth))
         let spreadRows = max(1, (geometry.outputHeight + 2 * threads - 1) / (2 * threads))
         return min(cacheRows, spreadRows, geometry.outputHeight)
     }
