@@ -41,6 +41,14 @@ import Testing
         #expect(floatFromHalf(0x7C00) == .infinity)
         #expect(floatFromHalf(0x7E00).isNaN)
         #expect(floatFromHalf(0x3555) == Float(0.33325195))
+        // The vectorised conversion weights go through, for every one of the 65536 halves
+        // (compared bit for bit, so NaNs count too), at an odd length to reach its tail.
+        let halves = (0...UInt16.max).map { $0 } + [0x3C00]
+        let converted = ConstantTensor(shape: [halves.count], values: .float16(halves)).floats ?? []
+        #expect(converted.count == halves.count)
+        let mismatches = zip(halves, converted).filter { floatFromHalf($0.0).bitPattern != $0.1.bitPattern }.map(\.0)
+        let first = mismatches.first.map { String($0, radix: 16) } ?? ""
+        #expect(mismatches.count == 0, "\(mismatches.count) halves convert differently, first 0x\(first)")
     }
 
     @Test func densifiesCSR() throws {

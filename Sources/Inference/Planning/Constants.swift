@@ -1,3 +1,5 @@
+import CInferenceSIMD
+
 /// Constant tensors, read from the model and folded at load time: DEQUANTIZE of fp16 weights and
 /// DENSIFY of sparse weights run once here, never while the model runs.
 struct ConstantTensor {
@@ -13,9 +15,19 @@ struct ConstantTensor {
     /// The values as floats (fp16 expanded), or nil for integer tensors.
     var floats: [Float]? {
         switch values {
-        case let .float32(v): return v
-        case let .float16(v): return v.map(floatFromHalf)
-        case .int32: return nil
+        case let .float32(v):
+            return v
+        case let .float16(v):
+            return [Float](unsafeUninitializedCapacity: v.count) { buffer, count in
+                v.withUnsafeBufferPointer { source in
+                    if let from = source.baseAddress, let to = buffer.baseAddress {
+                        fc_halves_to_floats(from, to, v.count)
+                    }
+                }
+                count = v.count
+            }
+        case .int32:
+            return nil
         }
     }
 
@@ -26,14 +38,16 @@ struct ConstantTensor {
     }
 }
 
-/// Converts IEEE 754 half-precision bits to a Float (exact: every half is a float).
+/// Converts IEEE 754 half-precision bits to a Float (exact: every half is a float): the scalar
+/// reference twin of `fc_halves_to_floats`, which `ConstantTensor.floats` uses.
 func floatFromHalf(_ bits: UInt16) -> Float {
     let sign = UInt32(bits & 0x8000) << 16
     let exponent = Int((bits >> 10) & 0x1F)
     let mantissa = UInt32(bits & 0x3FF)
     let result: UInt32
     if exponent == 0x1F {
-        result = sign | 0x7F80_0000 | (mantissa << 13)          // infinity or NaN
+        // Infinity, or NaN made quiet (as the hardware conversion does; weights hold none).
+        result = sign | 0x7F80_0000 | (mantissa << 13) | (mantissa == 0 ? 0 : 0x0040_0000)
     } else if exponent != 0 {
         result = sign | UInt32(exponent + 112) << 23 | (mantissa << 13)
     } else if mantissa == 0 {
@@ -55,15 +69,21 @@ extension TFLiteModel {
         let info = tensors[index]
         let raw = constantBytes(of: index)
         let values: ConstantTensor.Values
+        /// The bytes as little-endian values of `T`, copied in one go (the file format and every
+        /// machine formcheck runs on are little-endian).
         func read<T: FixedWidthInteger>(_: T.Type) -> [T] {
-            raw.withUnsafeBytes { bytes in
-                (0..<(bytes.count / MemoryLayout<T>.size)).map {
-                    T(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * MemoryLayout<T>.size, as: T.self))
+            let count = raw.count / MemoryLayout<T>.size
+            return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                raw.withUnsafeBytes { bytes in
+                    if let base = bytes.baseAddress, let destination = buffer.baseAddress, count > 0 {
+                        UnsafeMutableRawPointer(destination).copyMemory(from: base, byteCount: count * MemoryLayout<T>.size)
+                    }
                 }
+                initialized = count
             }
         }
         switch info.type {
-        case .float32: values = .float32(read(UInt32.self).map { Float(bitPattern: $0) })
+        case .float32: values = .float32(read(UInt32.self).map { Float(bitPattern: UInt32(littleEndian: $0)) })
         case .float16: values = .float16(read(UInt16.self))
         case .int32: values = .int32(read(Int32.self))
         default:

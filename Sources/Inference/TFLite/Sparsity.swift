@@ -91,59 +91,75 @@ struct Sparsity: Sendable {
         }
         var strides = [Int](repeating: 1, count: n)
         for d in stride(from: n - 2, through: 0, by: -1) { strides[d] = strides[d + 1] * shape[d + 1] }
-        let total = shape.reduce(1, *)
-        var dense = [T](repeating: zero, count: total)
-        var indices = [Int](repeating: 0, count: n + k)
-        var original = [Int](repeating: 0, count: n)
+        // Each traversed level moves the flat dense index by `levelStride` per step and has
+        // `levelExtent` possible indices: a blocked dimension's outer level steps over whole
+        // blocks, its block level within one.
+        var levelStride = [Int](repeating: 0, count: n + k)
+        var levelExtent = [Int](repeating: 0, count: n + k)
+        for (level, dim) in traversalOrder.enumerated() {
+            if dim < n {
+                if let block = blockMap.firstIndex(of: dim) {
+                    guard shape[dim] % blockSize[block] == 0 else {
+                        throw fail("dimension \(dim) of size \(shape[dim]) is not a whole number of blocks of \(blockSize[block])")
+                    }
+                    levelStride[level] = strides[dim] * blockSize[block]
+                    levelExtent[level] = shape[dim] / blockSize[block]
+                } else {
+                    levelStride[level] = strides[dim]
+                    levelExtent[level] = shape[dim]
+                }
+            } else {
+                levelStride[level] = strides[blockMap[dim - n]]
+                levelExtent[level] = blockSize[dim - n]
+            }
+        }
+        var walker = Walker(dimensions: dimensions, levelStride: levelStride, levelExtent: levelExtent,
+                            values: values, dense: [T](repeating: zero, count: shape.reduce(1, *)))
+        if let problem = walker.visit(level: 0, previous: 0, flat: 0) { throw fail(problem) }
+        guard walker.consumed == values.count else {
+            throw fail("sparse metadata addresses \(walker.consumed) values, but \(values.count) are stored")
+        }
+        return walker.dense
+    }
+
+    /// The depth-first walk over the traversed dimensions; returns the first problem found.
+    private struct Walker<T> {
+        let dimensions: [Dimension]
+        let levelStride: [Int]
+        let levelExtent: [Int]
+        let values: [T]
+        var dense: [T]
         var consumed = 0
 
-        func visit(level: Int, previous: Int) throws {
-            if level == n + k {
-                for i in 0..<n { original[traversalOrder[i]] = indices[i] }
-                for i in n..<(n + k) {
-                    let block = traversalOrder[i] - n
-                    let dim = blockMap[block]
-                    original[dim] = original[dim] * blockSize[block] + indices[i]
-                }
-                var flat = 0
-                for d in 0..<n {
-                    guard original[d] >= 0, original[d] < shape[d] else {
-                        throw fail("sparse index \(original) lies outside shape \(shape)")
-                    }
-                    flat += original[d] * strides[d]
-                }
-                guard consumed < values.count else {
-                    throw fail("sparse metadata addresses more than the \(values.count) stored values")
-                }
+        mutating func visit(level: Int, previous: Int, flat: Int) -> String? {
+            if level == dimensions.count {
+                guard consumed < values.count else { return "sparse metadata addresses more than the \(values.count) stored values" }
                 dense[flat] = values[consumed]
                 consumed += 1
-                return
+                return nil
             }
+            let extent = levelExtent[level], step = levelStride[level]
             switch dimensions[level] {
             case let .dense(size):
-                guard size >= 0, size <= total else { throw fail("dense dimension size \(size) is implausible") }
+                guard size == extent else { return "dense dimension of size \(size) where the tensor has \(extent)" }
                 for i in 0..<size {
-                    indices[level] = i
-                    try visit(level: level + 1, previous: previous * size + i)
+                    if let problem = visit(level: level + 1, previous: previous * size + i, flat: flat + i * step) { return problem }
                 }
             case let .compressed(segments, positions):
                 guard previous + 1 < segments.count else {
-                    throw fail("compressed dimension has \(segments.count) segments, needs more than \(previous + 1)")
+                    return "compressed dimension has \(segments.count) segments, needs more than \(previous + 1)"
                 }
                 let lower = segments[previous], upper = segments[previous + 1]
                 guard lower >= 0, lower <= upper, upper <= positions.count else {
-                    throw fail("compressed dimension segment \(lower)..<\(upper) is out of order or out of range")
+                    return "compressed dimension segment \(lower)..<\(upper) is out of order or out of range"
                 }
                 for i in lower..<upper {
-                    indices[level] = positions[i]
-                    try visit(level: level + 1, previous: i)
+                    let index = positions[i]
+                    guard index >= 0 && index < extent else { return "sparse index \(index) lies outside 0..<\(extent)" }
+                    if let problem = visit(level: level + 1, previous: i, flat: flat + index * step) { return problem }
                 }
             }
+            return nil
         }
-        try visit(level: 0, previous: 0)
-        guard consumed == values.count else {
-            throw fail("sparse metadata addresses \(consumed) values, but \(values.count) are stored")
-        }
-        return dense
     }
 }

@@ -50,12 +50,17 @@ struct PackedGEMMWeights {
         self.blocks = blocks
         storage = AlignedBuffer(count: offset)
         let p = storage.pointer
-        for block in blocks {
-            for j in 0..<block.storedColumns {
-                let channel = block.column + j
-                p[block.offset + j] = bias[channel]
-                for kk in 0..<depth {
-                    p[block.offset + block.width * (kk + 1) + j] = weights[channel * depth + kk]
+        weights.withUnsafeBufferPointer { weights in
+            for block in blocks {
+                for j in 0..<block.storedColumns {
+                    let channel = block.column + j
+                    p[block.offset + j] = bias[channel]
+                    let source = weights.baseAddress.unsafelyUnwrapped + channel * depth
+                    var destination = p + block.offset + block.width + j
+                    for kk in 0..<depth {
+                        destination.pointee = source[kk]
+                        destination += block.width
+                    }
                 }
             }
         }
