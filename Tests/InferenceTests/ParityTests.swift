@@ -27,7 +27,11 @@ import Testing
             let scale = reference.values.reduce(0) { max($0, abs($1)) }
             let difference = maxAbsoluteDifference(ours, reference.values)
             #expect(difference <= 1e-4 * scale, "\(tag) \(output.name): max difference \(difference), scale \(scale)")
+            #if !FORMCHECK_PORTABLE
+            // With fused multiply-adds (every CPU target but the portable build), the sums run
+            // in XNNPACK's order and the outputs are identical.
             #expect(difference == 0, "\(tag) \(output.name) is no longer bit-identical to TFLite (max difference \(difference))")
+            #endif
         }
     }
 
