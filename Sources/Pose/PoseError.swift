@@ -13,6 +13,7 @@ public enum PoseError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A configuration value is out of range.
     case invalidConfiguration(String)
 
+    /// What went wrong and what to do about it, in one message.
     public var description: String {
         switch self {
         case .modelNotFound(let file, let searched):

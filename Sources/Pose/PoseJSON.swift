@@ -77,8 +77,8 @@ public enum PoseJSON {
         number(Double(value))
     }
 
-    /// A JSON string literal with the required escapes.
-    static func string(_ value: String) -> String {
+    /// `value` as a JSON string literal, quotes and escapes included.
+    public static func string(_ value: String) -> String {
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -5,21 +5,37 @@
 /// The order and the names (`name`) are MediaPipe's `PoseLandmark` enumeration
 /// (`blazepose-pipeline.md` Appendix A). "Left" and "right" are the person's own sides.
 public enum PoseLandmark: Int, CaseIterable, Sendable, Hashable, CustomStringConvertible {
+    /// The tip of the nose (0).
     case nose = 0
+    /// The left eye's inner corner, centre and outer corner (1–3).
     case leftEyeInner, leftEye, leftEyeOuter
+    /// The right eye's inner corner, centre and outer corner (4–6).
     case rightEyeInner, rightEye, rightEyeOuter
+    /// The ears (7, 8).
     case leftEar, rightEar
+    /// The corners of the mouth (9, 10).
     case mouthLeft, mouthRight
+    /// The shoulders (11, 12).
     case leftShoulder, rightShoulder
+    /// The elbows (13, 14).
     case leftElbow, rightElbow
+    /// The wrists (15, 16).
     case leftWrist, rightWrist
+    /// The knuckles of the little fingers (17, 18).
     case leftPinky, rightPinky
+    /// The knuckles of the index fingers (19, 20).
     case leftIndex, rightIndex
+    /// The thumbs (21, 22).
     case leftThumb, rightThumb
+    /// The hips (23, 24).
     case leftHip, rightHip
+    /// The knees (25, 26).
     case leftKnee, rightKnee
+    /// The ankles (27, 28).
     case leftAnkle, rightAnkle
+    /// The heels (29, 30).
     case leftHeel, rightHeel
+    /// The tips of the big toes (31, 32).
     case leftFootIndex, rightFootIndex
 
     /// Number of body landmarks (33).
@@ -34,6 +50,7 @@ public enum PoseLandmark: Int, CaseIterable, Sendable, Hashable, CustomStringCon
         self.init(rawValue: index)
     }
 
+    /// The snake-case name.
     public var description: String { name }
 
     private static let names = [

@@ -77,7 +77,7 @@ struct BenchPoseCommand: ParsableCommand {
         }
         func ms(_ value: Double) -> String { String(format: "%.3f", value) }
         let frames = timings.map { t in
-            "{\"image\": \"\(t.image.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\", "
+            "{\"image\": \(PoseJSON.string(t.image)), "
                 + "\"decode_ms\": \(ms(t.decode)), \"pose_ms\": \(ms(t.pose)), \"total_ms\": \(ms(t.decode + t.pose)), "
                 + "\"pose\": \(t.found)}"
         }
