@@ -3,9 +3,10 @@
 /// Settings of a `PoseTracker`.
 ///
 /// The defaults are MediaPipe's `mp.solutions.pose.Pose(model_complexity=1)` in video mode, plus
-/// formcheck's one improvement: when the detector finds nobody, it looks again at the frame
-/// turned a quarter each way, because it misses people lying down (MediaPipe issue #5276).
-/// `mediaPipeExact` turns that off and reproduces MediaPipe to the letter.
+/// formcheck's one improvement: when the detector finds nobody (or nobody the landmark model
+/// accepts), it looks again at the frame turned a quarter each way, because it misses people
+/// lying down (MediaPipe issue #5276). `mediaPipeExact` turns that off and reproduces MediaPipe
+/// to the letter.
 public struct PoseConfiguration: Sendable, Hashable {
     /// How frames relate to each other.
     public enum Mode: Sendable, Hashable {
@@ -28,8 +29,11 @@ public struct PoseConfiguration: Sendable, Hashable {
     /// Side of the heatmap refinement window: 9 as `mp.solutions.pose` really runs, 7 as its
     /// graph asks for (`blazepose-pipeline.md` §0.1). Odd, 1…63.
     public var heatmapKernelSize = 9
-    /// Whether the detector looks again at the frame turned 90° and 270° when it finds nobody
-    /// (formcheck's improvement for people lying on the floor; not in MediaPipe).
+    /// Whether the detector looks again at the frame turned 90° and 270° when the upright frame
+    /// gives no detection, or one whose region the landmark model rejects (formcheck's
+    /// improvement for people lying on the floor; not in MediaPipe). The landmark crop is still
+    /// taken from the frame as it is: the turn only changes where the region comes from. Frames
+    /// with nobody in them then cost three detector runs instead of one.
     public var retryTurnedFrames = true
     /// Threads per model operator (the calling thread included).
     public var threads = 1
