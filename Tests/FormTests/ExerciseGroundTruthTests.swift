@@ -12,16 +12,9 @@ struct ExerciseGroundTruthTests {
         return (motion, try library.template(id: id))
     }
 
-    /// The sides of successive reps for a template filmed from `view`: from the side, the side
-    /// facing the camera (the far limb is hidden behind the body, as it is for a pose model);
-    /// from the front or at an angle, alternating.
+    /// The sides of successive reps for a template filmed from `view` (``Viewpoint/workingSides(for:)``).
     static func sides(_ template: ExerciseTemplate, _ view: Observation) -> [BodySide] {
-        guard template.workingSide != nil else { return [.left] }
-        switch view.azimuth {
-        case 0: return [.left]
-        case 180: return [.right]
-        default: return [.left, .right]
-        }
+        Viewpoint(azimuth: view.azimuth).workingSides(for: template)
     }
 
     /// The phases in whose frames an injected fault must be reported.

@@ -152,7 +152,8 @@ public enum LyingMotions {
         )
     }
 
-    /// Knee roll: lying on the back, knees bent, both knees roll to one side.
+    /// Knee roll: lying on the back, knees bent, both knees roll to one side (the pelvis rolls
+    /// with the legs, so the feet lift off the floor rather than pivot on it).
     public static var kneeRoll: ExerciseMotion {
         var rolled = BasePoses.supine
         rolled.roll = 55

@@ -63,12 +63,14 @@ public enum UprightMotions {
                 Injection(fault: "hips_piked", sizes: [25, 35]) { frame, size in
                     frame.pose.hipAbduction = LeftRight(left: size, right: -size)
                 },
-                Injection(fault: "hips_rolling", sizes: [45, 55], views: [Viewpoint(azimuth: 90, elevation: 5)]) { frame, size in
+                Injection(fault: "hips_rolling", sizes: [45, 55], views: [Viewpoint(azimuth: 90, elevation: 15), Viewpoint(azimuth: 90, elevation: 5)]) { frame, size in
                     frame.placement.roll = size
                     frame.pose.trunkRotation = -size
                 },
             ],
-            views: [Viewpoint(azimuth: 90, elevation: 5), Viewpoint(azimuth: 90, elevation: 5, worldLandmarks: false)]
+            // From the front, a little above (a pose model keeps the arms apart better than from floor level).
+            views: [Viewpoint(azimuth: 90, elevation: 15), Viewpoint(azimuth: 90, elevation: 5),
+                    Viewpoint(azimuth: 90, elevation: 5, worldLandmarks: false)]
         )
     }
 

@@ -34,6 +34,19 @@ public struct Viewpoint: Sendable, Equatable {
                              imageWidth: imageWidth, imageHeight: imageHeight, horizontalFieldOfView: horizontalFieldOfView)
     }
 
+    /// The sides of successive reps of `template` filmed from here: one side for an exercise
+    /// without a working side; from the person's left (azimuth 0) or right (180), the side
+    /// facing the camera (the far limb is hidden behind the body, as it is for a pose model);
+    /// from the front or at an angle, alternating.
+    public func workingSides(for template: ExerciseTemplate) -> [BodySide] {
+        guard template.workingSide != nil else { return [.left] }
+        switch azimuth {
+        case 0: return [.left]
+        case 180: return [.right]
+        default: return [.left, .right]
+        }
+    }
+
     /// Side views from both sides (world coordinates) and one in the image only.
     public static let sideViews: [Viewpoint] = [
         Viewpoint(azimuth: 0), Viewpoint(azimuth: 180, elevation: 5), Viewpoint(azimuth: 0, elevation: 0, worldLandmarks: false),
