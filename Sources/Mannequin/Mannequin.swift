@@ -1,1 +1,0 @@
-// The Mannequin module. See ../shared/docs/architecture.md for what it owns.
