@@ -61,6 +61,8 @@ let package = Package(
         .library(name: "Pose", targets: ["Pose"]),
         .library(name: "Form", targets: ["Form"]),
         .library(name: "Mannequin", targets: ["Mannequin"]),
+        .library(name: "Scoring", targets: ["Scoring"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -105,6 +107,19 @@ let package = Package(
             swiftSettings: hotCodeSettings
         ),
 
+        /// Recordings to scored sessions: Pose → Form landmarks, poses of several inputs in
+        /// parallel, exercise recognition, check statistics, the worst frames.
+        .target(
+            name: "Scoring",
+            dependencies: ["Capture", "Imaging", "Pose", "Form"]
+        ),
+        /// Reports of scored sessions: the summary table, JSON, CSV, the HTML page with plots
+        /// and pictures, the overlay drawn on frames, the progress line.
+        .target(
+            name: "Reports",
+            dependencies: ["Scoring", "Form", "Pose", "Imaging"]
+        ),
+
         // MARK: C shims
 
         /// Vector min/max/clamp as single instructions (Swift's generic SIMD versions are scalar loops).
@@ -133,7 +148,7 @@ let package = Package(
         .executableTarget(
             name: "formcheck",
             dependencies: [
-                "Inference", "Imaging", "Capture", "Pose", "Form", "Mannequin",
+                "Inference", "Imaging", "Capture", "Pose", "Form", "Mannequin", "Scoring", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -147,6 +162,8 @@ let package = Package(
         .testTarget(name: "PoseTests", dependencies: ["Pose", "Imaging", "Inference"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FormTests", dependencies: ["Form"]),
         .testTarget(name: "MannequinTests", dependencies: ["Mannequin", "Form", "Imaging"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Form", "Pose", "Capture", "Imaging"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring", "Form", "Imaging"]),
         .testTarget(name: "CLITests", dependencies: ["formcheck"]),
     ]
 )

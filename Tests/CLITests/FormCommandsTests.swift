@@ -97,10 +97,10 @@ import Testing
 
             Without an id, lists every exercise with its starting position, camera view and
             prescription. With an id (or --template FILE, to check a template of your own),
-            shows how to do it and what formcheck checks. --safety shows when to stop and
-            see a doctor.
+            shows how to do it and what formcheck checks; --figure FILE also draws its
+            target pose. --safety shows when to stop and see a doctor.
 
-            USAGE: formcheck exercises [<id>] [--template <file>] [--safety]
+            USAGE: formcheck exercises [<id>] [--template <file>] [--safety] [--figure <file>]
 
             ARGUMENTS:
               <id>                    An exercise id to show in full (e.g. plank).
@@ -109,6 +109,8 @@ import Testing
               --template <file>       A template file of your own to check and show.
               --safety                Show the pain rule and the red flags that mean: stop
                                       and see a doctor.
+              --figure <file>         Also draw the exercise's target pose to this picture
+                                      (.jpg or .png).
               --version               Show the version.
               -h, --help              Show help information.
 

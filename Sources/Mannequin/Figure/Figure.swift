@@ -17,6 +17,9 @@ public struct Figure: Sendable {
     /// The head's frame and face, for painting.
     let face: FacePaint
 
+    /// From the wrist to the fingertips of a 1.75 m figure, in metres.
+    static let handLength: Float = 0.13
+
     /// The figure in `frame`'s pose and placement (with its adjustment), dressed in `style`.
     public init(frame: ExerciseMotion.Frame, skeleton: Skeleton = Skeleton(), style: FigureStyle = FigureStyle.presets[0]) {
         self.init(body: frame.body(skeleton), pose: frame.pose, skeleton: skeleton, style: style)
@@ -68,6 +71,8 @@ public struct Figure: Sendable {
         add("neck", .roundCone(shoulderCentre - chest.y * (0.03 * s), head(0, -0.55, -0.12), 0.052 * s, 0.046 * s, .skin))
 
         // Arms and legs, between the skeleton's own landmarks.
+        let trunkUp = shoulderCentre - hipCentre
+        let headward = Vec3(trunkUp.x, 0, trunkUp.z).normalized(or: Vec3(1, 0, 0))
         let sleeve = Float(min(max(style.sleeveLength, 0), 1))
         let leg = Float(min(max(style.legLength, 0), 1))
         for side in BodySide.allCases {
@@ -78,12 +83,23 @@ public struct Figure: Sendable {
             add("forearm.\(side)", .roundCone(elbow, wrist, 0.04 * s, 0.028 * s, .skin))
             // The hand: a flat mitten from the wrist past the knuckles, and the thumb.
             let knuckles = (j(.index) + j(.pinky)) / 2
-            let along = (knuckles - wrist).normalized(or: (wrist - elbow).normalized())
-            let handFrame = Frame3(up: along, across: j(.index) - j(.pinky))
-            add("hand.\(side)", .ellipticCone(wrist + along * (0.012 * s), wrist + along * (0.13 * s), 0.032 * s, 0.024 * s,
+            var along = (knuckles - wrist).normalized(or: (wrist - elbow).normalized())
+            var across = j(.index) - j(.pinky)
+            var thumbBase = wrist + (j(.thumb) - wrist) * 0.3, thumbTip = j(.thumb) + (j(.thumb) - wrist) * 0.3
+            // The skeleton has no wrist joint: a hand that would go through the floor lies flat
+            // on it instead, fingers ahead of the forearm and toward the head.
+            if (wrist + along * (Self.handLength * s)).y < 0.02 * s {
+                let level = Vec3(along.x, 0, along.z) + headward * 0.7
+                along = level.normalized(or: headward)
+                across = Vec3(across.x, 0, across.z)
+                let lateral = Frame3(up: along, across: across).x
+                thumbBase = wrist + lateral * (0.026 * s) + along * (0.02 * s)
+                thumbTip = thumbBase + (along * 0.045 + lateral * 0.015) * s
+            }
+            let handFrame = Frame3(up: along, across: across)
+            add("hand.\(side)", .ellipticCone(wrist + along * (0.012 * s), wrist + along * (Self.handLength * s), 0.032 * s, 0.024 * s,
                                         depth: 0.5, frame: handFrame, .skin))
-            let thumb = j(.thumb)
-            add("thumb.\(side)", .roundCone(wrist + (thumb - wrist) * 0.3, thumb + (thumb - wrist) * 0.3, 0.013 * s, 0.01 * s, .skin))
+            add("thumb.\(side)", .roundCone(thumbBase, thumbTip, 0.013 * s, 0.01 * s, .skin))
 
             let hip = j(.hip), knee = j(.knee), ankle = j(.ankle)
             // Bottoms cover the thigh for the first 2·legLength of it, then the shin.

@@ -57,7 +57,7 @@ public struct SampleSettings: Sendable, Equatable {
 /// limit) and holds at the target for the prescribed minimum, up to
 /// ``SampleSettings/holdSeconds``. A sample in good form does as many reps as fit in
 /// ``SampleSettings/maximumSeconds`` (up to the prescription's); a sample of a fault shows one
-/// rep. Exercises without reps are shown in position for ``SampleSettings/holdSeconds``. What
+/// rep, held at most a second. Exercises without reps are shown in position for ``SampleSettings/holdSeconds``. What
 /// the prescription asks for that the sample leaves out is said in ``shortened``.
 public struct SamplePlan: Sendable, Equatable {
     /// Reps (or holds) shown.
@@ -102,12 +102,14 @@ public struct SamplePlan: Sendable, Equatable {
                 : "The template prescribes \(parts.joined(separator: ", ")); this sample shows one hold of \(Words.seconds(holdSeconds)) s."
             return
         }
-        let leadIn = 0.8
-        var rest = 0.5
+        // At rest long enough for a session to settle (half a second) with two frames to spare.
+        let leadIn = 0.7
+        var rest = 0.4
         // A rep must outlast the minimum and the too-fast limit as the analysis times it: from
         // leaving the rest threshold to coming back past it, which is part of the way into each move.
         let shortestRep = max(movement.minimumRepSeconds, 1.5 * (movement.slowestFastRepSeconds ?? 0)) + 3 * frame
-        let target = max(0.4, min(hold?.minimum ?? 0, settings.holdSeconds))
+        // A fault needs no long hold to be seen: one second of it, past the way there.
+        let target = max(0.4, min(hold?.minimum ?? 0, oneRep ? min(1, settings.holdSeconds) : settings.holdSeconds))
         var move = 0.8
         if 2 * move + target < shortestRep { move = (shortestRep - target) / 2 }
         func length(_ count: Int) -> Double { leadIn + Double(count) * (2 * move + target + rest) }
