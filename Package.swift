@@ -63,6 +63,8 @@ let package = Package(
         .library(name: "Mannequin", targets: ["Mannequin"]),
         .library(name: "Scoring", targets: ["Scoring"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Live", targets: ["Live"]),
+        .library(name: "LiveView", targets: ["LiveView"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -120,6 +122,19 @@ let package = Package(
             dependencies: ["Scoring", "Form", "Pose", "Imaging"]
         ),
 
+        /// The live session: capture and pose threads that drop stale frames, the terminal
+        /// screen with big letters, spoken cues, the safety keys, the session report.
+        .target(
+            name: "Live",
+            dependencies: ["Capture", "Imaging", "Pose", "Form", "Scoring", "Reports"]
+        ),
+        /// The live web view: a small HTTP/1.1 server of our own on loopback (GET only) with the
+        /// page, the annotated camera image, the state as server-sent events, the target pose.
+        .target(
+            name: "LiveView",
+            dependencies: ["Live", "Form", "Imaging", "Reports", "Scoring"]
+        ),
+
         // MARK: C shims
 
         /// Vector min/max/clamp as single instructions (Swift's generic SIMD versions are scalar loops).
@@ -148,7 +163,7 @@ let package = Package(
         .executableTarget(
             name: "formcheck",
             dependencies: [
-                "Inference", "Imaging", "Capture", "Pose", "Form", "Mannequin", "Scoring", "Reports",
+                "Inference", "Imaging", "Capture", "Pose", "Form", "Mannequin", "Scoring", "Reports", "Live", "LiveView",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -165,5 +180,7 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Form", "Pose", "Capture", "Imaging"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring", "Form", "Imaging"]),
         .testTarget(name: "CLITests", dependencies: ["formcheck"]),
+        .testTarget(name: "LiveTests", dependencies: ["Live", "Form", "Scoring", "Capture", "Imaging", "Mannequin", "formcheck"]),
+        .testTarget(name: "LiveViewTests", dependencies: ["LiveView", "Live", "Form", "Imaging"]),
     ]
 )

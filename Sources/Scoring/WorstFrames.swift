@@ -69,3 +69,6 @@ extension WorstFrames where Payload == Int {
         return selection.selected.map(\.payload)
     }
 }
+
+extension WorstFrames: Sendable where Payload: Sendable {}
+extension WorstFrames.Entry: Sendable where Payload: Sendable {}

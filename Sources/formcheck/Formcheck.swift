@@ -7,6 +7,6 @@ struct Formcheck: AsyncParsableCommand {
         commandName: "formcheck",
         abstract: "An open, offline exercise-form analyzer.",
         version: "0.1.0",
-        subcommands: [InferCommand.self, BenchModelCommand.self, DevicesCommand.self, ExercisesCommand.self, AnalyzeCommand.self, PoseCommand.self, BenchPoseCommand.self, ScoreCommand.self, RenderCommand.self]
+        subcommands: [InferCommand.self, BenchModelCommand.self, DevicesCommand.self, ExercisesCommand.self, AnalyzeCommand.self, PoseCommand.self, BenchPoseCommand.self, ScoreCommand.self, LiveCommand.self, RenderCommand.self]
     )
 }

@@ -21,6 +21,9 @@ struct HoldTimer {
 
     init(template: ExerciseTemplate) { self.template = template }
 
+    /// Good-form seconds of the hold under way, `nil` when none is.
+    var runningGoodSeconds: Double? { current?.good }
+
     /// Takes one frame; returns a hold when one ends.
     mutating func update(_ analysis: FrameAnalysis, time: Double, dt: Double) -> HoldRecord? {
         switch analysis.phase {

@@ -30,6 +30,9 @@ struct RepCounter {
         self.settleSeconds = settleSeconds
     }
 
+    /// Good-form seconds at the target of the rep under way, `nil` when none has reached it.
+    var runningHeldSeconds: Double? { current.flatMap { $0.reachedTarget ? $0.heldGood : nil } }
+
     /// A rep that ended, with the frames' tally.
     typealias Ended = (rep: RepRecord, tally: FormTally)
 

@@ -67,6 +67,14 @@ public struct Session: Sendable {
         return analysis
     }
 
+    /// The hold timer of the hold under way (or of the rep held at its target): seconds with
+    /// good form so far; `nil` when nothing is being held. For a live display.
+    public var runningHoldSeconds: Double? {
+        if safety.isStopped || finished { return nil }
+        if let repCounter { return template.prescription.holdSeconds == nil ? nil : repCounter.runningHeldSeconds }
+        return holdTimer.runningGoodSeconds
+    }
+
     /// Closes a rep or hold under way (call once, after the last frame).
     public mutating func finish() {
         guard !finished else { return }

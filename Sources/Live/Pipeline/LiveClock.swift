@@ -1,0 +1,12 @@
+import Foundation
+
+/// The monotonic clock live timing is measured on (`CLOCK_MONOTONIC`, the clock V4L2 drivers
+/// stamp frames with), in seconds.
+public enum LiveClock {
+    /// Seconds on the monotonic clock now.
+    public static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}
