@@ -84,7 +84,7 @@ struct RenderCommand: ParsableCommand {
         var view: Viewpoint?
         if azimuth != nil || elevation != nil {
             let motion = MotionCatalog.motion(template.id)
-            var chosen = motion?.injection(fault ?? "")?.views?.first ?? motion?.views.first ?? Viewpoint()
+            var chosen = motion.map { SampleSequence.preferredView($0, fault: $0.injection(fault ?? "")) } ?? Viewpoint()
             if let azimuth { chosen.azimuth = azimuth }
             if let elevation { chosen.elevation = elevation }
             view = chosen
@@ -112,7 +112,7 @@ struct RenderCommand: ParsableCommand {
 /// How the repository's SampleFrames are made.
 enum SampleFrames {
     /// The JPEG quality of the committed frames (keeps the folder under 40 MB).
-    static let jpegQuality = 50
+    static let jpegQuality = SampleWriter.sampleQuality
     /// What the truth files say about how the frames were made.
     static let source = "rendered by formcheck's Mannequin (formcheck render --samples SampleFrames)"
 }

@@ -5,9 +5,10 @@ import Imaging
 /// poses and times, the camera, the room and how the figure looks, and the truth about it.
 ///
 /// The motion and its faults are the ones the Form tests use (``MotionCatalog``); the pacing
-/// comes from the template's prescription (``SamplePlan``; a fault is shown in one rep); the camera sits at the motion's
-/// first view (or the fault's, when only some views show it), as close as lets the figure fill
-/// ``SampleSettings/fill`` of the picture in every frame.
+/// comes from the template's prescription (``SamplePlan``; a fault is shown in one rep); the camera sits at the
+/// exercise's ``preferredView(_:fault:)`` (the motion's first view, the fault's when only some
+/// views show it, or one chosen for the samples where BlazePose sees too little from those), as
+/// close as lets the figure fill ``SampleSettings/fill`` of the picture in every frame.
 public struct SampleSequence: Sendable {
     /// The exercise.
     public let template: ExerciseTemplate
@@ -42,7 +43,7 @@ public struct SampleSequence: Sendable {
     public var name: String { injection?.fault ?? "good" }
 
     /// The sample of `template` in good form (`fault` nil) or with `fault` (one of its motion's
-    /// faults), filmed from `viewpoint` (default: the fault's or the motion's first view).
+    /// faults), filmed from `viewpoint` (default: ``preferredView(_:fault:)``).
     public init(template: ExerciseTemplate, fault: String? = nil, settings: SampleSettings = SampleSettings(),
                 skeleton: Skeleton = Skeleton(), viewpoint: Viewpoint? = nil) throws {
         try settings.validate()
@@ -64,7 +65,7 @@ public struct SampleSequence: Sendable {
         self.settings = settings
         self.skeleton = skeleton
         faultSize = injection?.clearestSize
-        let view = viewpoint ?? injection?.views?.first ?? motion.views.first ?? Viewpoint()
+        let view = viewpoint ?? Self.preferredView(motion, fault: injection)
         plan = SamplePlan(template: template, viewpoint: view, settings: settings, oneRep: injection != nil)
         var timeline = plan.timeline(motion, countsReps: template.countsReps, fps: settings.fps)
         if let injection, let size = faultSize { timeline.fault = (injection, size) }
@@ -77,6 +78,28 @@ public struct SampleSequence: Sendable {
         room = Room.staged(around: bodies, camera: camera, backAgainstWall: motion.backAgainstWall, mat: onFloor)
         style = FigureStyle.preset(for: template.id)
         lighting = Lighting()
+    }
+
+    /// Cameras for samples where the motion's first view shows BlazePose too little of the
+    /// figure: from the feet at floor level the bent knees of a knee roll hide the trunk and head
+    /// (the figure is missed in over a quarter of the frames), so its samples are filmed from the
+    /// feet 45° up (from 60° up the analysis no longer sees the rep even on exact landmarks); a side plank filmed from 15° up loses its arms after the first frame (the landmarks
+    /// fold onto the trunk), from 25° up they stay apart; a bridge seen obliquely from the feet
+    /// (45° round, 20° up) hides its head behind the knees and is lost as the knees come back
+    /// together, from further round to the side and higher up it is not. Keys are an exercise
+    /// id, or an exercise id and a fault id (`bridge/knees_apart`) for one fault's samples.
+    static let sampleViews: [String: Viewpoint] = [
+        "knee-roll": Viewpoint(azimuth: 90, elevation: 45),
+        "side-plank": Viewpoint(azimuth: 90, elevation: 25),
+        "bridge/knees_apart": Viewpoint(azimuth: 30, elevation: 30),
+        "bridge/hip_dropping": Viewpoint(azimuth: 30, elevation: 30),
+    ]
+
+    /// The view a sample of `motion` (with `fault`) is filmed from: the sample view chosen for
+    /// the fault or the exercise, else the fault's first view, else the motion's first.
+    public static func preferredView(_ motion: ExerciseMotion, fault: ExerciseMotion.Injection? = nil) -> Viewpoint {
+        fault.flatMap { sampleViews["\(motion.id)/\($0.fault)"] } ?? sampleViews[motion.id]
+            ?? fault?.views?.first ?? motion.views.first ?? Viewpoint()
     }
 
     /// Every sample of `library`'s exercises: good form and each fault of each motion.

@@ -3,6 +3,10 @@ import Imaging
 
 /// Writes rendered samples as folders of JPEG frames with a `truth.json`.
 public enum SampleWriter {
+    /// The JPEG quality of the repository's SampleFrames: low enough to keep the folder under
+    /// its 40 MB budget (about 10 KB a frame), high enough for BlazePose to find every joint.
+    public static let sampleQuality = 35
+
     /// What was written.
     public struct Written: Sendable {
         /// Frames written.
