@@ -43,8 +43,8 @@ public struct AnglePlot: Sendable {
     public var duration: Double
 
     /// Width and height of the drawing, in CSS pixels.
-    public static let width = 760.0, height = 230.0
-    static let left = 52.0, right = 12.0, top = 26.0, bottom = 30.0
+    public static let width = 760.0, height = 250.0
+    static let left = 52.0, right = 12.0, top = 44.0, bottom = 30.0
 
     /// The SVG element.
     public var svg: String {
@@ -60,7 +60,7 @@ public struct AnglePlot: Sendable {
         func x(_ seconds: Double) -> Double { Self.left + plotWidth * Swift.min(1, Swift.max(0, seconds / duration)) }
         func y(_ value: Double) -> Double { Self.top + plotHeight * (1 - (value - low) / (high - low)) }
 
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"plot\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
+        var out = "<svg class=\"plot\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
         out += "<title>\(HTML.escape(title))</title>"
         out += "<rect x=\"\(c(Self.left))\" y=\"\(c(Self.top))\" width=\"\(c(plotWidth))\" height=\"\(c(plotHeight))\" class=\"area\"/>"
         // The good range.
@@ -75,7 +75,7 @@ public struct AnglePlot: Sendable {
         for band in bands {
             let start = x(band.start), end = Swift.max(x(band.end), start + 1)
             out += "<rect x=\"\(c(start))\" y=\"\(c(Self.top))\" width=\"\(c(end - start))\" height=\"\(c(plotHeight))\" class=\"\(band.counted ? "rep" : "rep partial")\"/>"
-            out += "<text x=\"\(c((start + end) / 2))\" y=\"\(c(Self.top - 6))\" class=\"replabel\">\(HTML.escape(band.label))</text>"
+            out += "<text x=\"\(c((start + end) / 2))\" y=\"\(c(Self.top + 13))\" class=\"replabel\">\(HTML.escape(band.label))</text>"
         }
         // Value axis.
         for tick in Self.ticks(low: low, high: high, count: 5) {
@@ -112,14 +112,17 @@ public struct AnglePlot: Sendable {
                 out += "<circle cx=\"\(c(x(failure.seconds)))\" cy=\"\(c(y(failure.value)))\" r=\"3\" class=\"fail\"/>"
             }
         }
-        // Title and legend.
-        out += "<text x=\"\(c(Self.left))\" y=\"14\" class=\"ptitle\">\(HTML.escape(title))</text>"
-        var legendX = Self.width - Self.right
-        for line in series.reversed() {
-            let width = Double(line.label.count) * 6.5 + 22
-            legendX -= width
-            out += "<line x1=\"\(c(legendX))\" x2=\"\(c(legendX + 14))\" y1=\"10\" y2=\"10\" stroke=\"\(line.color)\" stroke-width=\"3\"/>"
-            out += "<text x=\"\(c(legendX + 18))\" y=\"14\" class=\"legend\">\(HTML.escape(line.label))</text>"
+        // Title, and the legend on the line below it.
+        out += "<text x=\"\(c(Self.left))\" y=\"15\" class=\"ptitle\">\(HTML.escape(title))</text>"
+        var legendX = Self.left
+        for line in series {
+            out += "<line x1=\"\(c(legendX))\" x2=\"\(c(legendX + 14))\" y1=\"29\" y2=\"29\" stroke=\"\(line.color)\" stroke-width=\"3\"/>"
+            out += "<text x=\"\(c(legendX + 18))\" y=\"33\" class=\"legend\">\(HTML.escape(line.label))</text>"
+            legendX += Double(line.label.count) * 6.5 + 34
+        }
+        if series.contains(where: { !$0.failures.isEmpty }) {
+            out += "<circle cx=\"\(c(legendX + 4))\" cy=\"29\" r=\"3\" class=\"fail key\"/>"
+            out += "<text x=\"\(c(legendX + 12))\" y=\"33\" class=\"legend\">check failed</text>"
         }
         return out + "</svg>"
     }
@@ -141,8 +144,18 @@ public struct AnglePlot: Sendable {
         return ticks
     }
 
+    /// A tick's text: whole numbers as they are, others with two significant digits (never in
+    /// exponent form); degrees with their sign.
     static func label(_ value: Double, unit: MeasureUnit?) -> String {
-        let text = abs(value - value.rounded()) < 1e-9 ? String(Int(value.rounded())) : String(format: "%.2g", value)
+        let text: String
+        if abs(value - value.rounded()) < 1e-9 {
+            text = String(Int(value.rounded()))
+        } else {
+            let decimals = max(0, min(4, 1 - Int(log10(abs(value)).rounded(.down))))
+            var fixed = String(format: "%.\(decimals)f", value)
+            while fixed.contains("."), fixed.hasSuffix("0") { fixed.removeLast() }
+            text = fixed.hasSuffix(".") ? String(fixed.dropLast()) : fixed
+        }
         return unit == .degrees ? text + "°" : text
     }
 }

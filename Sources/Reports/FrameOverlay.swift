@@ -84,7 +84,7 @@ public enum FrameOverlay {
     /// first line in the verdict's colour.
     public static func drawBanner(on image: inout RGBImage, lines: [String], verdict: Verdict) {
         guard !lines.isEmpty, image.width >= 40 else { return }
-        let scale = max(1, min(4, image.width / 320))
+        let scale = max(1, min(4, Int((Double(image.width) / 300).rounded())))
         let margin = 4 * scale
         let columns = max(8, (image.width - 2 * margin) / (BitmapFont.advance * scale))
         var wrapped: [String] = []

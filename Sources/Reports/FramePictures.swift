@@ -33,7 +33,7 @@ public enum FramePictures {
         }
         var pictures: [Int: ReportPicture] = [:]
         var annotated = 0
-        var names = Set<String>()
+        var names = UniqueFileNames()
         let chosenSet = Set(chosen)
         try input.replay(track, frames: wanted) { index, image in
             if chosenSet.contains(index) {
@@ -43,7 +43,7 @@ public enum FramePictures {
             var drawn = image
             FrameOverlay.draw(on: &drawn, landmarks: scored.frames[index].landmarks, analysis: scored.analyses[index],
                               template: scored.template)
-            let path = (annotateFolder as NSString).appendingPathComponent(fileName(for: scored.frames[index], taken: &names))
+            let path = (annotateFolder as NSString).appendingPathComponent(fileName(for: scored.frames[index], names: &names))
             do throws(ImagingError) {
                 try ImageFile.save(drawn, to: path, jpegQuality: 88)
             } catch {
@@ -56,19 +56,7 @@ public enum FramePictures {
 
     /// `stem.jpg` for a frame from a file, `frame_000123.jpg` for a frame of a video or camera;
     /// made unique with `_2`, `_3`, … .
-    static func fileName(for frame: PosedFrame, taken: inout Set<String>) -> String {
-        let stem: String
-        if frame.image.contains("#") {
-            stem = String(format: "frame_%06d", frame.index)
-        } else {
-            stem = ((frame.image as NSString).lastPathComponent as NSString).deletingPathExtension
-        }
-        var name = stem + ".jpg", n = 1
-        while taken.contains(name) {
-            n += 1
-            name = "\(stem)_\(n).jpg"
-        }
-        taken.insert(name)
-        return name
+    static func fileName(for frame: PosedFrame, names: inout UniqueFileNames) -> String {
+        frame.image.contains("#") ? names.name(stem: String(format: "frame_%06d", frame.index)) : names.name(for: frame.image)
     }
 }

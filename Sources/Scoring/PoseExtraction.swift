@@ -33,6 +33,14 @@ public struct PoseExtraction: Sendable {
             public var inputsDone = 0
             /// Inputs in all.
             public var inputs = 0
+
+            /// Counts of `frames` of `expectedFrames` done, `inputsDone` of `inputs` inputs finished.
+            public init(frames: Int = 0, expectedFrames: Int? = nil, inputsDone: Int = 0, inputs: Int = 0) {
+                self.frames = frames
+                self.expectedFrames = expectedFrames
+                self.inputsDone = inputsDone
+                self.inputs = inputs
+            }
         }
 
         private let state: Mutex<(counts: Counts, expected: [Int?])>

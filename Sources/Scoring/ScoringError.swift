@@ -15,6 +15,8 @@ public enum ScoringError: Error, Sendable, CustomStringConvertible {
     case noFrames(input: String)
     /// No template fits the recording well enough to recognise the exercise.
     case unrecognised(input: String, reason: String)
+    /// The exercise id names no template; `suggestion` is the closest id, when one is close.
+    case unknownExercise(id: String, suggestion: String?, available: [String])
 
     public var description: String {
         switch self {
@@ -28,6 +30,9 @@ public enum ScoringError: Error, Sendable, CustomStringConvertible {
             return "\(input): no frame could be read. Check that it is a folder of JPEG/PNG images, an image or a video file."
         case let .unrecognised(input, reason):
             return "\(input): cannot tell which exercise this is (\(reason)). Name it with --exercise ID (`formcheck exercises` lists them)."
+        case let .unknownExercise(id, suggestion, available):
+            let hint = suggestion.map { " Did you mean '\($0)'?" } ?? ""
+            return "No exercise '\(id)'.\(hint) Use 'auto' to recognise it, or one of: \(available.joined(separator: ", ")) (`formcheck exercises` describes them)."
         }
     }
 }

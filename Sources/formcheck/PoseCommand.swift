@@ -3,6 +3,7 @@ import Capture
 import Foundation
 import Imaging
 import Pose
+import Reports
 
 /// `formcheck pose`: finds the 33 body landmarks in images or a frame sequence.
 struct PoseCommand: ParsableCommand {
@@ -60,7 +61,7 @@ struct PoseCommand: ParsableCommand {
         }
         let toStandardOutput = jsonPath == "-"
         var frames: [String] = []
-        var annotatedNames = Set<String>()
+        var annotatedNames = UniqueFileNames()
         var found = 0
         for path in inputs.files {
             let image: RGBImage
@@ -78,7 +79,7 @@ struct PoseCommand: ParsableCommand {
             if let annotate {
                 var drawn = image
                 if let pose { drawn.drawPose(pose) }
-                let name = Self.uniqueName(for: path, taken: &annotatedNames)
+                let name = annotatedNames.name(for: path)
                 do {
                     try ImageFile.save(drawn, to: (annotate as NSString).appendingPathComponent(name))
                 } catch {
@@ -107,18 +108,6 @@ struct PoseCommand: ParsableCommand {
             Console.error("No image could be processed.")
             throw ExitCode.failure
         }
-    }
-
-    /// `stem.jpg` for the annotated copy of `path`, made unique with `_2`, `_3`, … .
-    static func uniqueName(for path: String, taken: inout Set<String>) -> String {
-        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        var name = stem + ".jpg", n = 1
-        while taken.contains(name) {
-            n += 1
-            name = "\(stem)_\(n).jpg"
-        }
-        taken.insert(name)
-        return name
     }
 }
 

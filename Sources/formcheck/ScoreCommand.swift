@@ -62,7 +62,18 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let library = try TemplateLibrary.bundled()
-        let named: ExerciseTemplate? = exercise == "auto" ? nil : try library.template(id: exercise)
+        let choice: ExerciseChoice
+        do {
+            choice = try ExerciseChoice(exercise, library: library)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        // Fail before any frame is read when a report cannot be written.
+        for case let (option, path?) in [("--json", json), ("--csv", csv), ("--html", html)] where path != "-" {
+            try Self.checkWritable(file: path, option: option)
+        }
+        if let annotate { try Self.checkWritable(folder: annotate) }
+
         let inputs = paths.map { ScoringInput(path: $0, framesPerSecond: fps) }
         let workers = min(threads, inputs.count)
         var configuration = PoseConfiguration(mode: .video)
@@ -73,25 +84,34 @@ struct ScoreCommand: ParsableCommand {
 
         let progress = PoseExtraction.Progress(inputs: inputs.count)
         let bar = TerminalProgress(progress: progress)
+        let started = ContinuousClock.now
         bar.start()
         let results = extraction.run(inputs, workers: workers, progress: progress)
         bar.finish()
+        let elapsed = ContinuousClock.now - started
 
         var scored: [(input: ScoringInput, track: PoseTrack, session: ScoredSession)] = []
         var failures: [String] = []
+        var skipped: [String] = []
         for (input, result) in zip(inputs, results) {
             do {
                 let track = try result.get()
-                let recognition = named == nil
-                    ? try ExerciseRecognizer(library: library, options: SessionOptions(framesPerSecond: track.framesPerSecond))
-                        .recognize(track.frames, input: input.path)
-                    : nil
-                guard let template = try named ?? recognition?.best.map({ try library.template(id: $0.id) }) else {
-                    throw ScoringError.unrecognised(input: input.path, reason: "no template fits")
+                skipped += track.skipped
+                let options = SessionOptions(framesPerSecond: track.framesPerSecond)
+                let template: ExerciseTemplate
+                var recognition: Recognition?
+                switch choice {
+                case let .named(named):
+                    template = named
+                case .automatic:
+                    let recognised = try ExerciseRecognizer(library: library, options: options).recognize(track.frames, input: input.path)
+                    guard let best = recognised.best else {
+                        throw ScoringError.unrecognised(input: input.path, reason: "no template fits")
+                    }
+                    template = try library.template(id: best.id)
+                    recognition = recognised
                 }
-                let session = try ScoredSession.scoring(track, template: template,
-                                                        options: SessionOptions(framesPerSecond: track.framesPerSecond),
-                                                        recognition: recognition)
+                let session = try ScoredSession.scoring(track, template: template, options: options, recognition: recognition)
                 scored.append((input, track, session))
             } catch {
                 failures.append(String(describing: error))
@@ -102,14 +122,20 @@ struct ScoreCommand: ParsableCommand {
             var lines = SummaryTable.lines(item.session)
             if index > 0 { lines.insert("", at: 0) }
             if !item.track.skipped.isEmpty {
-                lines.append("  Skipped \(item.track.skipped.count) unreadable frame(s): " + item.track.skipped.prefix(3).joined(separator: "; "))
+                lines.append("  Skipped     \(item.track.skipped.count) unreadable frame\(item.track.skipped.count == 1 ? "" : "s") (listed at the end)")
             }
             Console.report(lines.joined(separator: "\n"), toStandardError: toStandardOutput)
         }
+        let frames = scored.reduce(0) { $0 + $1.track.frames.count }
         if scored.count > 1 {
             let scores = scored.compactMap { $0.session.session.summary.score }
             let mean = scores.isEmpty ? "none" : "\(Int((Double(scores.reduce(0, +)) / Double(scores.count)).rounded()))/100"
             Console.report("\n\(scored.count) recordings scored; mean score \(mean).", toStandardError: toStandardOutput)
+        }
+        if frames > 0 {
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            Console.error(String(format: "%d frames in %.1f s (%.1f frames/s, %d at a time).", frames, seconds,
+                                 Double(frames) / max(seconds, 1e-9), workers))
         }
 
         try writePictures(scored, failures: &failures)
@@ -119,9 +145,16 @@ struct ScoreCommand: ParsableCommand {
                 FileHandle.standardOutput.write(data)
             } else {
                 try Self.write(data, to: json)
+                Console.report("JSON report: \(json)", toStandardError: true)
             }
         }
-        if let csv { try Self.write(Data(FrameTable.csv(scored.map(\.session)).utf8), to: csv) }
+        if let csv {
+            try Self.write(Data(FrameTable.csv(scored.map(\.session)).utf8), to: csv)
+            Console.report("CSV, one row per frame: \(csv)", toStandardError: true)
+        }
+        if !skipped.isEmpty {
+            Console.error("Skipped \(skipped.count) unreadable frame\(skipped.count == 1 ? "" : "s"):\n" + skipped.map { "  " + $0 }.joined(separator: "\n"))
+        }
         if !failures.isEmpty {
             Console.error("Could not score \(failures.count) of \(inputs.count):\n" + failures.map { "  " + $0 }.joined(separator: "\n"))
         }
@@ -155,6 +188,7 @@ struct ScoreCommand: ParsableCommand {
         if let html {
             let title = scored.count == 1 ? "formcheck: \(scored[0].input.name)" : "formcheck report"
             try Self.write(Data(HTMLReport.page(sections, title: title).utf8), to: html)
+            Console.report("HTML report: \(html)", toStandardError: true)
         }
     }
 
@@ -167,6 +201,44 @@ struct ScoreCommand: ParsableCommand {
         }
         taken.insert(candidate)
         return candidate
+    }
+
+    /// Throws when `file` could not be created: its folder is missing or not writable, or it
+    /// is a folder.
+    static func checkWritable(file: String, option: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) {
+            guard !isDirectory.boolValue else { throw ValidationError("\(option) \(file) is a folder; give a file name.") }
+            guard FileManager.default.isWritableFile(atPath: file) else {
+                throw ValidationError("\(option) \(file) cannot be written (no permission). Choose another file.")
+            }
+            return
+        }
+        let folder = (file as NSString).deletingLastPathComponent
+        let parent = folder.isEmpty ? "." : folder
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("\(option) \(file): the folder \(parent) does not exist. Create it or choose another file.")
+        }
+        guard FileManager.default.isWritableFile(atPath: parent) else {
+            throw ValidationError("\(option) \(file): the folder \(parent) is not writable. Choose another file.")
+        }
+    }
+
+    /// Throws when `folder` is a file, or cannot be created.
+    static func checkWritable(folder: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw ValidationError("--annotate \(folder) is a file; give a folder.") }
+            guard FileManager.default.isWritableFile(atPath: folder) else {
+                throw ValidationError("--annotate \(folder) is not writable. Choose another folder.")
+            }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ValidationError("--annotate \(folder) cannot be created: \(error.localizedDescription)")
+        }
     }
 
     static func write(_ data: Data, to path: String) throws {

@@ -14,9 +14,9 @@ public struct TemplateFit: Sendable, Equatable {
     /// Frames judged (not `unseen`), of the frames in position: whether the checks can be made
     /// from this camera.
     public var measurable: Double
-    /// How often the template's checks pass, averaged over the checks that could be measured: a
-    /// recording of another exercise breaks this one's rules, while one fault of the right
-    /// exercise fails only its own check.
+    /// How often the template's checks pass, averaged over the checks that could be measured,
+    /// the worst weighed less (``agreement(_:)``): a recording of another exercise breaks this
+    /// one's rules, while one fault of the right exercise fails only its own check.
     public var agreement: Double
     /// Whether the recording moves as the template does: reps between its rest and target for
     /// exercises with reps, staying still for holds.
@@ -61,7 +61,7 @@ public struct TemplateFit: Sendable, Equatable {
         for frame in frames {
             guard let analysis = session?.add(frame.landmarks, atSeconds: frame.seconds), frame.landmarks != nil else { continue }
             posed += 1
-            if let landmarks = frame.landmarks, let score = Self.floorScore(landmarks, contacts: contacts, options: options.analysis) {
+            if let landmarks = frame.landmarks, let score = Self.floorScore(landmarks, contactSets: contacts, options: options.analysis) {
                 floorScores.append(score)
             }
             if analysis.phase == .target {
@@ -96,7 +96,7 @@ public struct TemplateFit: Sendable, Equatable {
         self.inPosition = posed > 0 ? Double(inPosition) / Double(posed) : 0
         measurable = inPosition > 0 ? Double(judged) / Double(inPosition) : 0
         let rates = outcomes.filter { $0.measured > 0 }.map { 1 - Double($0.failed) / Double($0.measured) }
-        agreement = rates.isEmpty ? 0.5 : rates.reduce(0, +) / Double(rates.count)
+        agreement = Self.agreement(rates)
         floor = floorScores.isEmpty ? 0.5 : floorScores.reduce(0, +) / Double(floorScores.count)
         let counted = session?.summary.reps ?? 0
         reps = counted
@@ -127,6 +127,18 @@ public struct TemplateFit: Sendable, Equatable {
     /// The shares in a fixed order: position, measurable, agreement, motion, posture, floor, hold.
     public var shares: [Double] { [inPosition, measurable, agreement, motion, posture, floor, hold] }
 
+    /// The agreement of checks passing at `rates` (each measured check's pass rate): their mean,
+    /// with the worst check weighed a quarter as much as each other one. A person usually makes
+    /// one mistake at a time, and a fault the template names is still this exercise done badly;
+    /// a recording of another exercise breaks several of the template's rules at once.
+    /// 0.5 (no evidence either way) when no check was measured.
+    static func agreement(_ rates: [Double]) -> Double {
+        guard let worst = rates.min() else { return 0.5 }
+        guard rates.count > 1 else { return 0.5 + 0.5 * worst }
+        let others = rates.reduce(0, +) - worst
+        return (others + 0.25 * worst) / (Double(rates.count - 1) + 0.25)
+    }
+
     /// Evidence of holding: for reps with a hold, the share of stays at the target that last at
     /// least 0.7 of the shortest hold; for a hold, the longest stay against the shortest hold
     /// (square-rooted: a short clip of the right exercise is still likely). Never below 0.1.
@@ -152,9 +164,17 @@ public struct TemplateFit: Sendable, Equatable {
 
     /// The joints a template rests on the floor: its `floor`, or for templates without one, what
     /// its starting position rests on (the toes standing, the shoulders and hips on the back).
-    public static func floorContacts(of template: ExerciseTemplate) -> [BodyLandmark] {
+    ///
+    /// One set for each way the template can be done: a floor that names the working or the
+    /// other side (a side plank on one elbow and foot, a bird dog on one hand and knee) gives
+    /// one set with the left side working and one with the right, since the side is not known
+    /// before the recording is understood.
+    public static func floorContacts(of template: ExerciseTemplate) -> [[BodyLandmark]] {
         if !template.floor.isEmpty {
-            return Array(Set(template.floor.flatMap { $0.landmarks(workingSide: nil) })).sorted()
+            let sets = [BodySide.left, .right].map { side in
+                Array(Set(template.floor.flatMap { $0.landmarks(workingSide: side) })).sorted()
+            }
+            return sets[0] == sets[1] ? [sets[0]] : sets
         }
         let joints: [Joint]
         switch template.start {
@@ -165,7 +185,13 @@ public struct TemplateFit: Sendable, Equatable {
         case .kneeling: joints = [.knee, .footIndex]
         case .sideLying: joints = [.elbow, .footIndex]
         }
-        return joints.flatMap { [$0.landmark(.left), $0.landmark(.right)] }
+        return [joints.flatMap { [$0.landmark(.left), $0.landmark(.right)] }]
+    }
+
+    /// The best of ``floorScore(_:contacts:options:)`` over the sets of `contacts`, or `nil`
+    /// when none can be seen.
+    static func floorScore(_ pose: PoseLandmarks, contactSets: [[BodyLandmark]], options: AnalysisOptions) -> Double? {
+        contactSets.compactMap { floorScore(pose, contacts: $0, options: options) }.max()
     }
 
     /// How well `contacts` rest on the floor in one frame, 0…1, or `nil` when they cannot be seen:
