@@ -132,6 +132,8 @@ struct ScoreCommand: ParsableCommand {
             let mean = scores.isEmpty ? "none" : "\(Int((Double(scores.reduce(0, +)) / Double(scores.count)).rounded()))/100"
             Console.report("\n\(scored.count) recordings scored; mean score \(mean).", toStandardError: toStandardOutput)
         }
+        // The summary before the notes on standard error about the files written.
+        fflush(nil)
         if frames > 0 {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             Console.error(String(format: "%d frames in %.1f s (%.1f frames/s, %d at a time).", frames, seconds,
