@@ -36,16 +36,25 @@ let targetCPU: String? = {
     return nil
 }()
 
-/// Settings for targets with hot loops: always optimised (also in debug builds, so that
-/// `swift test` runs the models in seconds), with the CPU target above.
+/// CPU targets with 512-bit vector registers (32 of them): the GEMM kernels' widest tiles fit.
+let avx512Targets: Set<String> = [
+    "skylake-avx512", "cascadelake", "cooperlake", "cannonlake", "icelake-client", "icelake-server",
+    "tigerlake", "rocketlake", "sapphirerapids", "emeraldrapids", "graniterapids", "znver4", "znver5",
+]
+
+/// Settings for targets with hot loops: optimised, with the CPU target above. (A debug build
+/// still runs the engine slowly: its generic SIMD helpers are not specialised across files
+/// without whole-module optimisation, which is why `scripts/test` builds with `-c release`.)
+/// `FORMCHECK_NARROW_VECTORS` tells the kernels that vectors are 256 bits or fewer (16
+/// registers), so the GEMM packs 8-wide column blocks: a 12 × 32 tile would spill.
 let hotCodeSettings: [SwiftSetting] = {
     var flags = ["-O", "-enforce-exclusivity=unchecked"]
     guard let cpu = targetCPU else {
         // No known vector unit: kernels avoid fused multiply-add, which would be a library call.
-        return [.unsafeFlags(flags), .define("FORMCHECK_PORTABLE")]
+        return [.unsafeFlags(flags), .define("FORMCHECK_PORTABLE"), .define("FORMCHECK_NARROW_VECTORS")]
     }
     flags += ["-target-cpu", cpu]
-    return [.unsafeFlags(flags)]
+    return avx512Targets.contains(cpu) ? [.unsafeFlags(flags)] : [.unsafeFlags(flags), .define("FORMCHECK_NARROW_VECTORS")]
 }()
 
 // MARK: - Package

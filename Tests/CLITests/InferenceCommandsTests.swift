@@ -68,8 +68,9 @@ import Testing
 }
 
 /// Running a model allocates nothing: `bench-model` makes as many heap allocations for 1 timed
-/// run as for 21 (give or take the launch's own one or two), with 1 and with 2 threads. Allocations are counted by a tiny malloc
-/// interposer compiled on the spot and loaded with LD_PRELOAD (valgrind cannot run AVX-512 code).
+/// run as for 41 (give or take the few by which launches differ), with 1 and with 2 threads.
+/// Allocations are counted by a tiny malloc interposer compiled on the spot and loaded with
+/// LD_PRELOAD (valgrind cannot run AVX-512 code).
 @Suite struct InferenceAllocationTests {
     static let compiler: String? = ["/usr/bin/cc", "/usr/bin/gcc", "/usr/bin/clang"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
@@ -133,11 +134,11 @@ import Testing
         compile.waitUntilExit()
         try #require(compile.terminationStatus == 0)
         let once = try #require(try Self.allocations(iterations: 1, threads: threads, interposer: library, directory: directory))
-        let many = try #require(try Self.allocations(iterations: 21, threads: threads, interposer: library, directory: directory))
+        let many = try #require(try Self.allocations(iterations: 41, threads: threads, interposer: library, directory: directory))
         #expect(once > 100, "the counter did not see the program's allocations")
-        // An allocation in every run would add at least 20. The process around the runs may
-        // differ by an allocation or two between launches (thread start-up, number formatting),
+        // An allocation in every run would add at least 40. Launches of the same command differ
+        // by a few allocations whatever the run count (thread start-up in Dispatch; seen: ±3),
         // which is no allocation per run.
-        #expect(abs(many - once) <= 2, "\(many - once) allocations in 20 more runs with \(threads) threads")
+        #expect(abs(many - once) <= 8, "\(many - once) allocations in 40 more runs with \(threads) threads")
     }
 }
