@@ -18,32 +18,57 @@ import Testing
         do { return try SyntheticRecording.catalog(library: library, quick: !full) } catch { fatalError("catalog: \(error)") }
     }()
 
-    /// Recognises every recording of the catalog; returns the wrong ones as text.
-    static func evaluate(_ recognizer: ExerciseRecognizer) -> (correct: Int, mistakes: [String]) {
-        var correct = 0
+    /// How the catalog's recordings were recognised.
+    struct Tally {
+        var good = 0, goodFirst = 0, goodInTopTwo = 0
+        var faulty = 0, faultyFirst = 0, faultyInTopTwo = 0
         var mistakes: [String] = []
-        for recording in recordings {
-            let frames = recording.frames()
-            guard let recognition = try? recognizer.recognize(frames, input: recording.description) else {
-                mistakes.append("\(recording): nothing recognised")
-                continue
-            }
-            if recognition.best?.id == recording.motion.id {
-                correct += 1
-            } else {
-                mistakes.append("\(recording) → \(recognition.sentence)")
-            }
-        }
-        return (correct, mistakes)
+        /// Wrong first choices that the recognizer said it was sure of.
+        var sureMistakes: [String] = []
     }
 
+    /// Recognises every recording of the catalog.
+    static func evaluate(_ recognizer: ExerciseRecognizer) -> Tally {
+        var tally = Tally()
+        for recording in recordings {
+            let isGood = recording.fault == nil
+            if isGood { tally.good += 1 } else { tally.faulty += 1 }
+            guard let recognition = try? recognizer.recognize(recording.frames(), input: recording.description) else {
+                tally.mistakes.append("\(recording): nothing recognised")
+                continue
+            }
+            let rank = recognition.candidates.firstIndex { $0.id == recording.motion.id }
+            if rank == 0 {
+                if isGood { tally.goodFirst += 1 } else { tally.faultyFirst += 1 }
+            } else {
+                tally.mistakes.append("\(recording) → \(recognition.sentence)")
+                if recognition.isSure { tally.sureMistakes.append("\(recording) → \(recognition.sentence)") }
+            }
+            if let rank, rank < 2 {
+                if isGood { tally.goodInTopTwo += 1 } else { tally.faultyInTopTwo += 1 }
+            }
+        }
+        return tally
+    }
+
+    /// Good form is recognised; a fault may make one exercise look like its neighbour (knee-to-chest
+    /// with the other leg lifted is a double knee hug; a side plank sagging to the floor is a
+    /// plank), so a faulty recording needs its exercise first in most cases and among the two
+    /// likeliest in nearly all. When the first choice is wrong, the recognizer must say it is not
+    /// sure (so the user is told to name the exercise).
     @Test func recognisesNearlyEverySyntheticRecording() throws {
         let recognizer = ExerciseRecognizer(library: Self.library)
-        let (correct, mistakes) = Self.evaluate(recognizer)
-        let accuracy = Double(correct) / Double(Self.recordings.count)
-        print("recognition on \(Self.recordings.count) synthetic recordings: \(correct) right (\(Int((accuracy * 100).rounded()))%)")
-        for mistake in mistakes { print("  wrong: \(mistake)") }
-        #expect(accuracy >= 0.9, "\(mistakes.joined(separator: "\n"))")
+        let tally = Self.evaluate(recognizer)
+        print("recognition on \(Self.recordings.count) synthetic recordings: good form \(tally.goodFirst)/\(tally.good) first, "
+              + "\(tally.goodInTopTwo)/\(tally.good) in the top two; with a fault \(tally.faultyFirst)/\(tally.faulty) first, "
+              + "\(tally.faultyInTopTwo)/\(tally.faulty) in the top two")
+        for mistake in tally.mistakes { print("  wrong: \(mistake)") }
+        let details = tally.mistakes.joined(separator: "\n")
+        #expect(Double(tally.goodFirst) >= 0.9 * Double(tally.good), "\(details)")
+        #expect(tally.goodInTopTwo == tally.good, "\(details)")
+        #expect(Double(tally.faultyFirst) >= 0.7 * Double(tally.faulty), "\(details)")
+        #expect(Double(tally.faultyInTopTwo) >= 0.9 * Double(tally.faulty), "\(details)")
+        #expect(tally.sureMistakes.isEmpty, "wrong but sure:\n\(tally.sureMistakes.joined(separator: "\n"))")
     }
 
     @Test func aGoodSquatIsASquatAndSure() throws {
