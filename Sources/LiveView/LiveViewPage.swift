@@ -17,7 +17,7 @@ enum LiveViewPage {
         :root { --good: #1f9d55; --fault: #d64545; --unseen: #c98a00; }
         * { box-sizing: border-box; }
         body { margin: 0; background: #111; color: #f4f4f4; font-family: system-ui, "DejaVu Sans", sans-serif; }
-        #band { background: #444; padding: 1.2vh 2vw; transition: background .2s; }
+        #band { background: #444; padding: 1.2vh 2vw; }
         body.good #band { background: var(--good); }
         body.fault #band { background: var(--fault); }
         body.unseen #band, body.position #band { background: var(--unseen); }
@@ -30,7 +30,7 @@ enum LiveViewPage {
         figcaption { color: #bbb; font-size: clamp(14px, 1.4vw, 28px); margin-top: .3em; }
         #stats { display: flex; gap: 3vw; padding: 0 2vw 1vh; flex-wrap: wrap; }
         .stat { font-size: clamp(18px, 1.6vw, 36px); color: #bbb; text-transform: uppercase; }
-        .stat b { display: block; font-size: clamp(44px, 6vw, 150px); color: #fff; line-height: 1; }
+        .stat b { display: block; font-size: clamp(44px, 6vw, 150px); color: #fff; line-height: 1; text-transform: none; }
         #meta { color: #999; padding: 0 2vw 1vh; font-size: clamp(12px, 1.1vw, 22px); }
         </style>
         </head>

@@ -34,6 +34,8 @@ public final class LiveViewServer: Sendable {
     /// Ends the streams and stops serving.
     public func stop() {
         board.close()
+        // Streams look every 15 ms: give them the moment to send the last state.
+        Thread.sleep(forTimeInterval: 0.06)
         server.stop()
     }
 
@@ -76,7 +78,12 @@ public final class LiveViewServer: Sendable {
                 quiet += 1
                 if quiet % 200 == 0, !stream.send(Array(": still here\n\n".utf8)) { return }
             }
-            guard stream.pause(milliseconds: 15) else { return }
+            guard stream.pause(milliseconds: 15) else {
+                // Stopping: the last state (the session is over) still goes out.
+                let last = board.latest
+                if last.version != sent { _ = stream.send(Array("data: \(ViewState(last.snapshot, over: last.closed).json)\n\n".utf8)) }
+                return
+            }
         }
     }
 

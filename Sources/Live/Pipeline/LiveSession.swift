@@ -15,6 +15,14 @@ public struct LiveFrame: Sendable {
     public var landmarks: PoseLandmarks?
     /// The analysis.
     public var analysis: FrameAnalysis
+
+    /// Frame `sequence`: `image`, the pose found in it and its analysis.
+    public init(sequence: Int, image: RGBImage, landmarks: PoseLandmarks?, analysis: FrameAnalysis) {
+        self.sequence = sequence
+        self.image = image
+        self.landmarks = landmarks
+        self.analysis = analysis
+    }
 }
 
 /// The work done on each live frame: pose tracking (video mode), the analysis, the session's

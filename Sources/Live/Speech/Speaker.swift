@@ -50,14 +50,13 @@ public final class Speaker: Sendable {
         if start { queue.async { [self] in speak(text) } }
     }
 
-    /// Stops speaking (the utterance under way is cut) and drops what waits.
+    /// Stops speaking: what waits is dropped, the utterance under way is finished (a last rep
+    /// count is not cut off).
     public func stop() {
-        let process = state.withLock { state -> Process? in
+        state.withLock { state in
             state.stopped = true
             state.pending = nil
-            return state.process
         }
-        if let process, process.isRunning { process.terminate() }
         queue.sync {}
     }
 

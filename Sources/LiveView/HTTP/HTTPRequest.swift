@@ -57,9 +57,12 @@ public struct HTTPRequest: Sendable, Equatable {
     /// Parses a request head (everything up to and including the blank line).
     public static func parse(_ head: [UInt8]) throws(Problem) -> HTTPRequest {
         guard head.count <= maximumHeadBytes else { throw .tooLarge }
-        guard let text = String(validating: head, as: UTF8.self) else { throw .malformed }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        // Lines split on the bytes: in a Swift string "\r\n" is one character, not two.
+        var lines: [String] = []
+        for raw in head.split(separator: 10, omittingEmptySubsequences: false) {
+            let bytes = raw.last == 13 ? raw.dropLast() : raw[...]
+            guard let line = String(validating: bytes, as: UTF8.self) else { throw .malformed }
+            lines.append(line)
         }
         while lines.last == "" { lines.removeLast() }
         guard let requestLine = lines.first else { throw .malformed }
