@@ -184,12 +184,14 @@ let package = Package(
         .testTarget(name: "ImagingTests", dependencies: ["Imaging"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "Imaging"]),
         .testTarget(name: "PoseTests", dependencies: ["Pose", "Imaging", "Inference"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "FormTests", dependencies: ["Form"]),
+        /// What several test targets share: running the built binary, a seeded random generator.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "FormTests", dependencies: ["Form", "TestSupport"]),
         .testTarget(name: "MannequinTests", dependencies: ["Mannequin", "Form", "Imaging"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Form", "Pose", "Capture", "Imaging"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Form", "Pose", "Capture", "Imaging", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scoring", "Form", "Imaging"]),
-        .testTarget(name: "CLITests", dependencies: ["formcheck"]),
-        .testTarget(name: "LiveTests", dependencies: ["Live", "Form", "Scoring", "Capture", "Imaging", "Mannequin", "formcheck"]),
+        .testTarget(name: "CLITests", dependencies: ["formcheck", "TestSupport"]),
+        .testTarget(name: "LiveTests", dependencies: ["Live", "Form", "Scoring", "Capture", "Imaging", "Mannequin", "formcheck", "TestSupport"]),
         .testTarget(name: "LiveViewTests", dependencies: ["LiveView", "Live", "Form", "Imaging"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `formcheck devices`, run as the built binary.
 @Suite struct DevicesCommandTests {

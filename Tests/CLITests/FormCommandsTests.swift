@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `formcheck exercises` and `formcheck analyze`, run as the built binary.
 @Suite struct FormCommandsTests {

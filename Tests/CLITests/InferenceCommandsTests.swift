@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `formcheck infer` and `formcheck bench-model`, run as the built binary.
 @Suite struct InferenceCommandsTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `formcheck pose` and `formcheck bench-pose`, run as the built binary.
 @Suite struct PoseCommandTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `formcheck score`, run as the built binary on rendered frame sequences: the repository's
 /// `SampleFrames` when they are there, else sequences the test renders with `formcheck render`.

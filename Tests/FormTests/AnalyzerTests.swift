@@ -1,5 +1,6 @@
 import Testing
 @testable import Form
+import TestSupport
 
 /// Per-frame verdicts: unseen cues, cue order, hysteresis of faults, phases and sides.
 @Suite("Per-frame analysis")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Form
+import TestSupport
 
 /// Angles measured from a posed figure agree with the joint angles it was posed with.
 @Suite("Geometry against the posable skeleton")

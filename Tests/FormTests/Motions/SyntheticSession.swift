@@ -1,5 +1,6 @@
 import Foundation
 @testable import Form
+import TestSupport
 
 /// A whole synthetic recording of an exercise: the ``MotionTimeline`` of a motion (settling at
 /// rest, reps or holds on given sides, an optional fault), filmed with an ``Observation``.

@@ -1,4 +1,5 @@
 @testable import Form
+import TestSupport
 
 /// How a synthetic figure is filmed: from where, with what noise, with which landmarks hidden.
 struct Observation {

@@ -6,6 +6,7 @@ import Form
 import Synchronization
 import Imaging
 import Mannequin
+import TestSupport
 
 /// Runs the built `formcheck` and drives `formcheck live` through tmux, as a person would.
 enum LiveRun {
@@ -13,45 +14,18 @@ enum LiveRun {
         var description: String
     }
 
-    struct Result {
-        let status: Int32
-        let output: String
-        let error: String
-    }
+    typealias Result = FormcheckProcess.Result
 
-    /// The executable: the test bundle and the executable are built into the same products folder.
-    static var executable: String { Bundle.main.bundleURL.appendingPathComponent("formcheck").path }
+    /// The built `formcheck`.
+    static var executable: String { FormcheckProcess.executable.path }
 
     /// Runs `formcheck arguments…` to completion, standard input empty, output to files.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let directory = try scratch()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outputURL = directory.appendingPathComponent("stdout"), errorURL = directory.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        let output = try FileHandle(forWritingTo: outputURL), error = try FileHandle(forWritingTo: errorURL)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        try process.run()
-        process.waitUntilExit()
-        try output.close()
-        try error.close()
-        return Result(status: process.terminationStatus,
-                      output: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
-                      error: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
+        try FormcheckProcess.run(arguments, environment: environment)
     }
 
     /// A fresh scratch folder; the caller removes it.
-    static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("formcheck-live-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func scratch() throws -> URL { try FormcheckProcess.scratch() }
 
     /// A folder of `count` mannequin frames of a bridge in good form (320 × 240), made once per
     /// test run (about a second).

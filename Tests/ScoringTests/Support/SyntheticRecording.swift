@@ -1,6 +1,7 @@
 import Foundation
 import Form
 import Scoring
+import TestSupport
 
 /// A recording of Form's posable skeleton doing an exercise, filmed by a fixed camera, as the
 /// frames `formcheck score` would get from the pose model (with pixel and world noise).
@@ -83,26 +84,5 @@ struct SyntheticRecording: CustomStringConvertible {
                               width: Int(camera.imageWidth), height: Int(camera.imageHeight),
                               landmarks: viewpoint.worldLandmarks ? pose : pose.imageOnly)
         }
-    }
-}
-
-/// A small deterministic random generator (SplitMix64), so noisy tests are repeatable.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A normally distributed value with mean 0 and standard deviation `sigma` (Box–Muller).
-    mutating func gaussian(_ sigma: Double) -> Double {
-        let u1 = max(Double.random(in: 0..<1, using: &self), 1e-12), u2 = Double.random(in: 0..<1, using: &self)
-        return sigma * (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
     }
 }

@@ -1,24 +1,24 @@
 import Foundation
 
 /// Runs the built `formcheck` binary, as a user would, and collects what it printed.
-enum FormcheckProcess {
+public enum FormcheckProcess {
     /// What one run produced.
-    struct Result {
-        let status: Int32
-        let output: String
-        let error: String
+    public struct Result: Sendable {
+        public let status: Int32
+        public let output: String
+        public let error: String
     }
 
     /// The executable: the test bundle and the executable are built into the same products folder.
-    static var executable: URL { Bundle.main.bundleURL.appendingPathComponent("formcheck") }
+    public static var executable: URL { Bundle.main.bundleURL.appendingPathComponent("formcheck") }
 
     /// The repository root (for `Models/`, `SampleFrames/`).
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs `formcheck arguments…` to completion. Output and errors go to temporary files, so a
     /// chatty run can never block on a full pipe.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let outputURL = directory.appendingPathComponent("stdout"), errorURL = directory.appendingPathComponent("stderr")
@@ -44,7 +44,7 @@ enum FormcheckProcess {
     }
 
     /// A fresh scratch folder; the caller removes it.
-    static func scratch() throws -> URL {
+    public static func scratch() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("formcheck-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url

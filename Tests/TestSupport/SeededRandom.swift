@@ -1,12 +1,12 @@
 import Foundation
 
 /// A small deterministic random generator (SplitMix64), so noisy tests are repeatable.
-struct SeededRandom: RandomNumberGenerator {
+public struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -15,7 +15,7 @@ struct SeededRandom: RandomNumberGenerator {
     }
 
     /// A normally distributed value with mean 0 and standard deviation `sigma` (Box–Muller).
-    mutating func gaussian(_ sigma: Double) -> Double {
+    public mutating func gaussian(_ sigma: Double) -> Double {
         let u1 = max(Double.random(in: 0..<1, using: &self), 1e-12), u2 = Double.random(in: 0..<1, using: &self)
         return sigma * (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
     }
