@@ -181,10 +181,11 @@ let package = Package(
 
         .testTarget(name: "InferenceTests", dependencies: ["Inference"],
                     resources: [.copy("Fixtures")], swiftSettings: hotCodeSettings),
-        .testTarget(name: "ImagingTests", dependencies: ["Imaging"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CaptureTests", dependencies: ["Capture", "Imaging"]),
-        .testTarget(name: "PoseTests", dependencies: ["Pose", "Imaging", "Inference"], resources: [.copy("Fixtures")]),
-        /// What several test targets share: running the built binary, a seeded random generator.
+        .testTarget(name: "PoseTests", dependencies: ["Pose", "Imaging", "Inference", "TestSupport"], resources: [.copy("Fixtures")]),
+        /// What several test targets share: running the built binary, a seeded random generator,
+        /// finding ../shared.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FormTests", dependencies: ["Form", "TestSupport"]),
         .testTarget(name: "MannequinTests", dependencies: ["Mannequin", "Form", "Imaging"]),

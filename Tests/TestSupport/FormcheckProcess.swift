@@ -13,8 +13,7 @@ public enum FormcheckProcess {
     public static var executable: URL { Bundle.main.bundleURL.appendingPathComponent("formcheck") }
 
     /// The repository root (for `Models/`, `SampleFrames/`).
-    public static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static var repositoryRoot: URL { SharedData.packageRoot }
 
     /// Runs `formcheck arguments…` to completion. Output and errors go to temporary files, so a
     /// chatty run can never block on a full pipe.

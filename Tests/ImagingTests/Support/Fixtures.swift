@@ -2,6 +2,7 @@
 
 import Foundation
 import Imaging
+import TestSupport
 
 /// The committed fixtures (see Fixtures/README.md) and helpers around them.
 enum Fixtures {
@@ -66,22 +67,10 @@ enum Fixtures {
         (try? json("shared_frames.json", as: CropExpectations.self).images) ?? []
 }
 
-/// `../shared/frames` (photos not in the repository); tests that need it skip without it.
-///
-/// `FORMCHECK_SHARED`, when set, is the only place looked at (set it to a missing folder to
-/// see the skip); otherwise `../shared` beside the package root.
+/// `../shared/frames` (photos not in the repository); tests that need it skip without it
+/// (see ``SharedData/frames(containing:)``).
 enum SharedFrames {
-    static let directory: String? = {
-        let candidate: String
-        if let shared = ProcessInfo.processInfo.environment["FORMCHECK_SHARED"] {
-            candidate = shared + "/frames"
-        } else {
-            let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent()
-            candidate = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/frames").path
-        }
-        return FileManager.default.fileExists(atPath: candidate + "/MANIFEST.tsv") ? candidate : nil
-    }()
+    static let directory: String? = SharedData.frames(containing: "MANIFEST.tsv")
 
     static var available: Bool { directory != nil }
 }

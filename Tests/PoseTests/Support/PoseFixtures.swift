@@ -5,6 +5,7 @@ import Imaging
 import Inference
 import Testing
 @testable import Pose
+import TestSupport
 
 /// The committed fixtures (see Fixtures/README.md).
 enum PoseFixtures {
@@ -92,22 +93,10 @@ enum TestModels {
     static let slowEngineReason: Comment = "the inference engine is unoptimised in this build (debug builds lack whole-module optimisation); run `swift test -c release`"
 }
 
-/// `../shared/frames` (photos not in the repository); tests that need it skip without it.
-///
-/// `FORMCHECK_SHARED`, when set, is the only place looked at (set it to a missing folder to
-/// see the skip); otherwise `../shared` beside the package root.
+/// `../shared/frames` (photos not in the repository); tests that need it skip without it
+/// (see ``SharedData/frames(containing:)``).
 enum SharedFrames {
-    static let directory: String? = {
-        let candidate: String
-        if let shared = ProcessInfo.processInfo.environment["FORMCHECK_SHARED"] {
-            candidate = shared + "/frames"
-        } else {
-            let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent()
-            candidate = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/frames").path
-        }
-        return FileManager.default.fileExists(atPath: candidate + "/reference/image") ? candidate : nil
-    }()
+    static let directory: String? = SharedData.frames(containing: "reference/image")
 
     static var available: Bool { directory != nil }
 }
