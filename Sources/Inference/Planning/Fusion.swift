@@ -2,6 +2,19 @@
 /// - a PAD whose only consumers are convolutions becomes those convolutions' explicit padding;
 /// - an ADD of a convolution's output and an earlier tensor becomes the convolution's epilogue.
 enum Fusion {
+    /// The nodes that read `tensor`, as an input or as a residual.
+    static func readers(of tensor: Int, in nodes: [Node]) -> [Int] {
+        nodes.indices.filter { nodes[$0].inputs.contains(tensor) || nodes[$0].residual == tensor }
+    }
+
+    /// The node that alone reads `tensor`, as its only input (not as a residual), if there is one.
+    static func soleReader(of tensor: Int, in nodes: [Node]) -> Int? {
+        let all = readers(of: tensor, in: nodes)
+        guard all.count == 1, let reader = all.first,
+              nodes[reader].inputs == [tensor], nodes[reader].residual != tensor else { return nil }
+        return reader
+    }
+
     /// Folds zero PADs of the spatial dimensions into the convolutions that read them.
     static func foldPads(_ nodes: inout [Node], graphOutputs: Set<Int>) {
         var index = 0
@@ -10,7 +23,7 @@ enum Fusion {
             guard case let .pad(inputShape, paddings, _) = pad.kind,
                   paddings[0] == (0, 0) && paddings[3] == (0, 0),
                   !graphOutputs.contains(pad.output) else { index += 1; continue }
-            let consumers = nodes.indices.filter { nodes[$0].inputs.contains(pad.output) || nodes[$0].residual == pad.output }
+            let consumers = readers(of: pad.output, in: nodes)
             let foldable = !consumers.isEmpty && consumers.allSatisfy { consumer in
                 let node = nodes[consumer]
                 guard node.inputs == [pad.output], node.residual != pad.output else { return false }
@@ -57,8 +70,7 @@ enum Fusion {
                 guard operand != other, !graphOutputs.contains(operand),
                       let producer = nodes.firstIndex(where: { $0.output == operand }),
                       case .conv = nodes[producer].kind, nodes[producer].residual == nil else { continue }
-                let readers = nodes.indices.filter { nodes[$0].inputs.contains(operand) || nodes[$0].residual == operand }
-                guard readers == [index] else { continue }
+                guard readers(of: operand, in: nodes) == [index] else { continue }
                 let otherReady = graphInputs.contains(other)
                     || (nodes.firstIndex(where: { $0.output == other }).map { $0 < producer } ?? false)
                 guard otherReady else { continue }
@@ -85,9 +97,7 @@ enum Fusion {
                 index += 1
                 continue
             }
-            let readers = nodes.indices.filter { nodes[$0].inputs.contains(depthwise.output) || nodes[$0].residual == depthwise.output }
-            guard readers.count == 1, let reader = readers.first, nodes[reader].inputs == [depthwise.output],
-                  nodes[reader].residual != depthwise.output,
+            guard let reader = soleReader(of: depthwise.output, in: nodes),
                   case let .conv(pg, pw, pb, pc) = nodes[reader].kind, pg.isPointwise else {
                 index += 1
                 continue
@@ -114,9 +124,7 @@ enum Fusion {
                 index += 1
                 continue
             }
-            let readers = nodes.indices.filter { nodes[$0].inputs.contains(expand.output) || nodes[$0].residual == expand.output }
-            guard readers.count == 1, let reader = readers.first, nodes[reader].inputs == [expand.output],
-                  nodes[reader].residual != expand.output,
+            guard let reader = soleReader(of: expand.output, in: nodes),
                   case let .depthwisePointwise(depthwise, project) = nodes[reader].kind,
                   depthwise.geometry.dilationHeight == 1, depthwise.geometry.dilationWidth == 1,
                   depthwise.geometry.inputHeight == eg.outputHeight, depthwise.geometry.inputWidth == eg.outputWidth else {
