@@ -126,3 +126,38 @@ struct AnalyzerTests {
         #expect(analysis.cues.first?.kind == .position && analysis.cues.first?.severity == .low)
     }
 }
+
+extension AnalyzerTests {
+    /// The landmarks of `motion` at `progress`, seen from the side.
+    static func landmarks(_ motion: ExerciseMotion, _ progress: Double, seed: UInt64 = 3) -> PoseLandmarks {
+        let frame = motion.frame(progress: progress, side: .left)
+        var random = SeededRandom(seed: seed)
+        return Observation(azimuth: 0, elevation: 10).landmarks(of: frame.body(Skeleton()), random: &random)
+    }
+
+    @Test("on all fours for an exercise on the back: out of position, whatever the measures say")
+    func wrongPosture() throws {
+        let library = try #require(Self.library)
+        let allFours = Self.landmarks(AllFoursMotions.deepStomachHold, 1)
+        // The pelvic tilt's own gate (a flat trunk) passes on all fours; the posture does not.
+        let analysis = FormAnalyzer(template: try library.template(id: "pelvic-tilt")).analyze(allFours)
+        #expect(analysis.phase == .setup && analysis.faults == [TemplateLoader.outOfPositionFault], "\(analysis.faults)")
+        #expect(analysis.cues.first?.text.contains("lie on your back") == true, "\(analysis.cues.map(\.text))")
+        // The same pose is in position for an exercise on all fours.
+        let hold = FormAnalyzer(template: try library.template(id: "deep-stomach-hold")).analyze(allFours)
+        #expect(hold.phase == .target && hold.verdict == .good, "\(hold.faults)")
+    }
+
+    @Test("in a stream, one frame in another posture does not take the person out of position")
+    func postureGlitch() throws {
+        let library = try #require(Self.library)
+        let analyzer = FormAnalyzer(template: try library.template(id: "pelvic-tilt"))
+        let lying = Self.landmarks(LyingMotions.pelvicTilt, 1), allFours = Self.landmarks(AllFoursMotions.deepStomachHold, 1)
+        var state = AnalysisState()
+        for _ in 0..<5 { #expect(analyzer.analyze(lying, state: &state).phase != .setup) }
+        #expect(analyzer.analyze(allFours, state: &state).phase != .setup, "one odd frame")
+        #expect(analyzer.analyze(lying, state: &state).phase != .setup)
+        let phases = (0..<4).map { _ in analyzer.analyze(allFours, state: &state).phase }
+        #expect(phases.last == .setup, "several frames on all fours: \(phases)")
+    }
+}

@@ -61,7 +61,16 @@ struct TemplateLoaderTests {
         ("    tolerance: 3\n", "", "test.yaml:18: checks[0].tolerance: missing required field"),
         ("    below: sagging", "    below: sagging\n    phases: [rest]", "test.yaml:22: checks[0].phases[0]: a template without a movement is always in its target phase (the hold)"),
         ("id: test-hold", "id: Test Hold", "test.yaml:1: id: 'Test Hold' is not a lowercase id with dashes (like knee-to-chest)"),
+        ("      good: {min: -40, max: 40}", "      good: {min: -40, max: 40}\n      required: maybe", "test.yaml:13: position.require[0].required: expected true or false"),
     ]
+
+    @Test("a position condition can be optional")
+    func optionalCondition() throws {
+        let template = try Self.parse(Self.valid.replacingOccurrences(
+            of: "      good: {min: -40, max: 40}", with: "      good: {min: -40, max: 40}\n      required: false"))
+        #expect(template.position?.require.first?.required == false)
+        #expect(try Self.parse(Self.valid).position?.require.first?.required == true)
+    }
 
     @Test("each mistake names the file, line and field", arguments: mistakes)
     func mistake(original: String, replacement: String, message: String) {

@@ -18,6 +18,8 @@ public struct FormAnalyzer: Sendable {
     /// Analyses one frame on its own (as for a single photo).
     public func analyze(_ pose: PoseLandmarks?) -> FrameAnalysis {
         var state = AnalysisState()
+        // A photo has no frames before it to confirm its posture: it stands on its own.
+        state.contradictingPostures = Self.contradictingPostureFrames - 1
         return analyze(pose, state: &state)
     }
 
@@ -36,13 +38,27 @@ public struct FormAnalyzer: Sendable {
         let measurer = BodyMeasurer(geometry: geometry, floorContacts: contacts, workingSide: side)
         var collector = FrameCollector(measurer: measurer)
 
-        // Is the person in position at all?
+        // Is the person in position at all? First the body's position as a whole (on the back,
+        // on all fours…), then the template's own conditions.
         var inPosition = true
+        let wasInPosition = state.phase.map { $0 != .setup } ?? false
+        // A posture must contradict for a few frames in a row: one odd frame is a glitch of the
+        // landmarks more often than a change of position, and it would end a rep under way.
+        if let posture = PostureEstimate(pose, options: options),
+           posture.contradicts(template.start, wasOut: state.phase == .setup) {
+            state.contradictingPostures += 1
+            if state.contradictingPostures >= Self.contradictingPostureFrames || state.phase == .setup {
+                collector.outOfPosition = true
+            }
+        } else {
+            state.contradictingPostures = 0
+        }
         if let gate = template.position {
-            let wasInPosition = state.phase.map { $0 != .setup } ?? false
             for condition in gate.require {
                 let measurement = collector.measure(condition.measure)
                 guard let value = measurement.trustedValue else {
+                    // A condition the camera cannot check from here does not hold the person back.
+                    guard condition.required else { continue }
                     collector.markUnseen(measurement)
                     inPosition = false
                     continue
@@ -101,6 +117,10 @@ public struct FormAnalyzer: Sendable {
         return collector.result(phase: phase, side: template.workingSide == nil ? nil : side,
                                 movementValue: movementValue, template: template, pose: pose)
     }
+
+    /// Frames in a row whose posture contradicts the exercise before the person counts as out of
+    /// position (a single image, with no frames before it, is judged on its own).
+    static let contradictingPostureFrames = 3
 
     /// The hysteresis of the position gate: 5° or 0.05 trunk lengths.
     static func gateMargin(_ unit: MeasureUnit) -> Double { unit == .degrees ? 5 : 0.05 }
@@ -187,9 +207,10 @@ private struct FrameCollector {
             cues.append(Cue(text: fault.cue, severity: fault.severity, kind: .fault, faultID: fault.id))
         }
         var verdict: Verdict = faults.isEmpty ? .good : .fault
-        if outOfPosition, let gate = template.position {
+        if outOfPosition {
+            let text = template.position?.cue ?? "Get into position — \(template.start.phrase)."
             faultIDs.append(TemplateLoader.outOfPositionFault)
-            cues.append(Cue(text: gate.cue, severity: .low, kind: .position, faultID: TemplateLoader.outOfPositionFault))
+            cues.append(Cue(text: text, severity: .low, kind: .position, faultID: TemplateLoader.outOfPositionFault))
             verdict = .fault
         }
         if unseen || (phase == nil && verdict == .good) {

@@ -44,6 +44,8 @@ public struct AnalysisState: Sendable, Equatable {
     public var workingSide: BodySide?
     /// The checks (index and side) whose fault is currently raised.
     public var raisedChecks: Set<String> = []
+    /// Consecutive frames, up to this one, whose posture contradicts the exercise's position.
+    public var contradictingPostures = 0
 
     /// A fresh state, as for a single image.
     public init() {}

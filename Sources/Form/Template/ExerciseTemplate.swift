@@ -183,6 +183,9 @@ public struct Condition: Sendable, Equatable {
     public var measure: MeasureRef
     /// Where it must lie.
     public var range: ValueRange
+    /// Whether a frame whose landmarks for it are hidden waits (`unseen`) rather than passing
+    /// the condition by; `false` for conditions a camera view may not be able to check.
+    public var required: Bool = true
 }
 
 /// The phase of a frame within a rep or hold.

@@ -187,10 +187,11 @@ private struct TemplateParser {
         let fields = try field.mapping(allowed: ["cue", "require"])
         let requireField = try fields.required("require")
         let conditions = try requireField.list().map { item -> Condition in
-            let condition = try item.mapping(allowed: ["measure", "good"])
+            let condition = try item.mapping(allowed: ["measure", "good", "required"])
             let measure = try parseMeasure(try condition.required("measure"), hasWorkingSide: hasWorkingSide, allowBoth: false)
             let range = try parseRange(try condition.required("good"))
-            return Condition(measure: measure, range: range)
+            let required = try condition["required"]?.boolean() ?? true
+            return Condition(measure: measure, range: range, required: required)
         }
         guard !conditions.isEmpty else { throw requireField.error("list at least one condition") }
         return PositionGate(cue: try fields.required("cue").text(), require: conditions)

@@ -1,5 +1,4 @@
 import Foundation
-import Form
 
 /// How much a pose looks like each starting position (standing, on the back, on all fours…),
 /// from the directions of the trunk and limbs against the camera's up.
@@ -70,5 +69,31 @@ public struct PostureEstimate: Sendable, Equatable {
     static func rising(_ x: Double, from: Double, to: Double) -> Double {
         let t = max(0, min(1, (x - from) / (to - from)))
         return t * t * (3 - 2 * t)
+    }
+}
+
+extension PostureEstimate {
+    /// The positions a pose of an exercise starting from `start` can never be in at any moment
+    /// of it. Only clear contradictions are listed: a crunch lifts the trunk toward upright and
+    /// a knee plank looks much like all fours, so those pairs are not used against each other.
+    static func incompatible(with start: StartPosition) -> [StartPosition] {
+        switch start {
+        case .onBack: return [.allFours, .onFront]
+        case .onFront: return [.onBack, .standing]
+        case .allFours: return [.onBack, .standing]
+        case .kneeling: return [.onBack, .standing]
+        case .standing: return [.onBack, .onFront, .allFours]
+        case .sideLying: return [.standing, .allFours]
+        }
+    }
+
+    /// Whether the pose is clearly in a position that an exercise starting from `start` never
+    /// passes through (on all fours for an exercise lying on the back, say). `wasOut` says the
+    /// previous frame was already out of position: leaving that state then needs a clearer pose
+    /// (hysteresis), so that a pose between two positions does not flicker.
+    public func contradicts(_ start: StartPosition, wasOut: Bool = false) -> Bool {
+        let other = Self.incompatible(with: start).map { shares[$0] ?? 0 }.max() ?? 0
+        let own = shares[start] ?? 0
+        return wasOut ? other >= 0.45 && own <= 0.3 : other >= 0.6 && own <= 0.2
     }
 }
