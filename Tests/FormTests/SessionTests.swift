@@ -125,3 +125,52 @@ struct SessionTests {
         #expect(summary.lines.contains("Reps: 4 (left 2, right 2)"))
     }
 }
+
+extension SessionTests {
+    @Test("a recording that starts at rest counts its first rep at once")
+    func startsAtRest() throws {
+        // Only 0.2 s at rest before the first rep (less than the 0.5 s to settle).
+        let frames = Self.rep(rest: 2) + Self.rep() + Array(repeating: Self.frame(.rest), count: 5)
+        #expect(try Self.count(try Self.template("squat"), frames).filter(\.complete).count == 2)
+    }
+
+    @Test("a recording cut in the middle of a rep counts that rep when it reaches the target")
+    func startsMidRep() throws {
+        let frames = Array(repeating: Self.frame(.moving), count: 4) + Array(repeating: Self.frame(.target), count: 5)
+            + Array(repeating: Self.frame(.moving), count: 5) + Self.rep() + Array(repeating: Self.frame(.rest), count: 5)
+        #expect(try Self.count(try Self.template("squat"), frames).filter(\.complete).count == 2)
+    }
+
+    @Test("a hold is scored by its form; one short of the minimum loses points in proportion")
+    func holdScore() throws {
+        let template = try Self.template("plank")
+        var tally = FormTally()
+        for _ in 0..<70 { tally.add(Self.frame(.target)) }
+        func score(_ good: Double) -> Int {
+            HoldRecord.scored(number: 1, side: nil, start: 0, end: good, good: good, tally: tally,
+                              prescription: template.prescription, rep: nil).score
+        }
+        // Plank: at least 10 s. Perfect form for 7 s of 10: 30 × 0.3 = 9 points off.
+        #expect(score(7) == 91)
+        #expect(score(10) == 100 && score(25) == 100)
+        #expect(score(0) == 70)
+    }
+
+    @Test("time unseen does not make a hold")
+    func unseenIsNoHold() throws {
+        var timer = HoldTimer(template: try Self.template("plank"))
+        var holds: [HoldRecord] = []
+        var time = 0.0
+        func feed(_ frame: FrameAnalysis, _ count: Int) {
+            for _ in 0..<count {
+                time += 0.1
+                if let hold = timer.update(frame, time: time, dt: 0.1) { holds.append(hold) }
+            }
+        }
+        // A glimpse in position, then the person leaves the picture for 5 s.
+        feed(Self.frame(.target), 2)
+        feed(Self.frame(nil, verdict: .unseen), 50)
+        if let hold = timer.finish(at: time) { holds.append(hold) }
+        #expect(holds.isEmpty, "\(holds)")
+    }
+}

@@ -5,6 +5,7 @@ struct HoldTimer {
         var start: Double
         var end: Double
         var good = 0.0
+        var inPosition = 0.0
         var tally = FormTally()
         var sideVotes = LeftRight(both: 0)
         var outOfPosition = 0.0
@@ -31,6 +32,7 @@ struct HoldTimer {
             if current == nil { current = Current(start: time - dt, end: time) }
             current?.end = time
             current?.outOfPosition = 0
+            current?.inPosition += dt
             current?.tally.add(analysis)
             if analysis.verdict == .good { current?.good += dt }
             if let side = analysis.workingSide { current?.sideVotes[side] += 1 }
@@ -51,7 +53,9 @@ struct HoldTimer {
     mutating func finish(at time: Double) -> HoldRecord? {
         guard let hold = current else { return nil }
         current = nil
-        guard hold.end - hold.start >= Self.shortestSeconds else { return nil }
+        // Time unseen does not make a hold: a moment in position before the person left the
+        // picture is passing through.
+        guard hold.inPosition >= Self.shortestSeconds, hold.tally.judged > 0 else { return nil }
         count += 1
         let side: BodySide? = template.workingSide == nil || hold.sideVotes.left + hold.sideVotes.right == 0
             ? nil : (hold.sideVotes.left >= hold.sideVotes.right ? .left : .right)
@@ -61,12 +65,18 @@ struct HoldTimer {
 }
 
 extension HoldRecord {
-    /// A hold scored from its form (the tally) and how much of the aimed-for time was held well.
+    /// The points a hold with no good-form time at all loses against its form score.
+    static let shortHoldPenalty = 30.0
+
+    /// A hold scored from its form (the tally), less up to ``shortHoldPenalty`` points for a
+    /// hold whose good-form time fell short of the prescribed minimum, in proportion to the
+    /// shortfall. The score says how well the hold was done; how long it lasted against the
+    /// prescription is reported beside it (``HoldRecord/completed``, ``HoldRecord/goodSeconds``).
     static func scored(number: Int, side: BodySide?, start: Double, end: Double, good: Double, tally: FormTally,
                        prescription: Prescription, rep: Int?) -> HoldRecord {
         let hold = prescription.holdSeconds
-        let completion = hold.map { min(1, good / $0.target) } ?? 1
-        let score = (tally.formScore ?? 0) * completion
+        let shortfall = hold.map { max(0, 1 - good / $0.minimum) } ?? 0
+        let score = max(0, (tally.formScore ?? 0) - shortHoldPenalty * shortfall)
         return HoldRecord(number: number, side: side, startSeconds: start, endSeconds: end, goodSeconds: good,
                           minimumSeconds: hold?.minimum, targetSeconds: hold?.target,
                           completed: good >= (hold?.minimum ?? .ulpOfOne), faults: tally.faultsByFrequency,

@@ -4,7 +4,7 @@
 /// when it reached the target phase and lasted at least the template's minimum, and is recorded
 /// as partial (not counted) when it came back before reaching the target. Nothing is
 /// counted until the person has rested in position for ``settleSeconds`` (so getting into
-/// position is not a rep); the phases themselves have hysteresis (``FormAnalyzer/phase(of:movement:previous:)``).
+/// position is not a rep), unless they were already in position in the first frame seen; the phases themselves have hysteresis (``FormAnalyzer/phase(of:movement:previous:)``).
 struct RepCounter {
     /// One rep under way.
     private struct Current {
@@ -21,6 +21,7 @@ struct RepCounter {
     let settleSeconds: Double
     private var restedFor = 0.0
     private var settled = false
+    private var seenPhase = false
     private var current: Current?
     private(set) var counted = 0
 
@@ -42,6 +43,12 @@ struct RepCounter {
             // Unseen: time passes, nothing changes.
             current?.end = time
             return nil
+        }
+        if !seenPhase {
+            // The person was already in position when the recording began: nothing to settle
+            // into, and a rep already under way (a clip cut mid-rep) counts if it reaches the target.
+            seenPhase = true
+            if phase != .setup { settled = true }
         }
         switch phase {
         case .setup:
