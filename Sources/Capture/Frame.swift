@@ -18,15 +18,20 @@ public struct Frame: Sendable {
     /// How many frames arrived between the previous frame and this one but were unusable
     /// (corrupt or incomplete) and were skipped.
     public var discardedBefore: Int
+    /// When the source began reading the frame, before decoding, on ``MonotonicClock``: set by
+    /// sources that read and decode files, so that a replay's latency includes the decoding a
+    /// camera frame's latency includes. `nil` when the source does not know.
+    public var receivedAt: Double?
 
     public init(image: RGBImage, timestamp: Double, sequence: Int, source: String,
-                droppedBefore: Int = 0, discardedBefore: Int = 0) {
+                droppedBefore: Int = 0, discardedBefore: Int = 0, receivedAt: Double? = nil) {
         self.image = image
         self.timestamp = timestamp
         self.sequence = sequence
         self.source = source
         self.droppedBefore = droppedBefore
         self.discardedBefore = discardedBefore
+        self.receivedAt = receivedAt
     }
 }
 

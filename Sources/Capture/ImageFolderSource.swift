@@ -91,11 +91,12 @@ public final class ImageFolderSource: FrameSource {
                 }
                 reader.next = index + 1
                 let path = files[index]
+                let received = MonotonicClock.now()
                 do throws(ImagingError) {
                     let image = try ImageFile.load(path: path)
                     let frame = Frame(image: image, timestamp: Double(index) / rate, sequence: index, source: path,
                                       droppedBefore: reader.droppedSinceLastFrame,
-                                      discardedBefore: reader.discardedSinceLastFrame)
+                                      discardedBefore: reader.discardedSinceLastFrame, receivedAt: received)
                     reader.droppedSinceLastFrame = 0
                     reader.discardedSinceLastFrame = 0
                     shared.withLock { $0.statistics.delivered += 1 }

@@ -17,7 +17,12 @@ import Testing
         let source = try ImageFolderSource(folder: folder.path, framesPerSecond: 4)
         #expect(source.files == ["frame_1.PNG", "frame_2.jpg", "frame_10.png"].map(folder.file))
         var frames: [Frame] = []
-        while let frame = try source.nextFrame() { frames.append(frame) }
+        let before = MonotonicClock.now()
+        while let frame = try source.nextFrame() {
+            // Stamped when the file was read, before decoding: a replay's latency includes decoding.
+            #expect(frame.receivedAt.map { $0 >= before && $0 <= MonotonicClock.now() } == true)
+            frames.append(frame)
+        }
         #expect(frames.map(\.sequence) == [0, 1, 2])
         #expect(frames.map(\.timestamp) == [0, 0.25, 0.5])
         #expect(frames.map(\.source) == source.files)

@@ -6,7 +6,7 @@ import Synchronization
 public struct ArrivedFrame: Sendable {
     /// The frame.
     public var frame: Frame
-    /// When it arrived, in ``LiveClock`` seconds.
+    /// When it arrived, in ``MonotonicClock`` seconds.
     public var arrival: Double
 }
 

@@ -194,10 +194,12 @@ public final class LivePipeline: Sendable {
     }
 
     /// When a frame arrived: for a camera, the driver's timestamp when it is on the monotonic
-    /// clock (so decoding counts as latency); otherwise the moment the source handed it over.
+    /// clock; for replayed files, when the file had been read, before decoding (so decoding counts
+    /// as latency either way); otherwise the moment the source handed it over.
     static func arrival(of frame: Frame, from source: any FrameSource) -> Double {
-        let now = LiveClock.now()
+        let now = MonotonicClock.now()
         if source is V4L2Camera, frame.timestamp <= now, now - frame.timestamp < 1 { return frame.timestamp }
+        if let received = frame.receivedAt, received <= now { return received }
         return now
     }
 
@@ -242,7 +244,7 @@ public final class LivePipeline: Sendable {
             }
             failuresInARow = 0
             show(snapshot)
-            let latency = LiveClock.now() - arrived.arrival
+            let latency = MonotonicClock.now() - arrived.arrival
             session.withLock { $0.noteShown(frame, latency: latency) }
             shown(snapshot, frame)
         }

@@ -1,3 +1,4 @@
+import Capture
 import Form
 import Synchronization
 
@@ -70,7 +71,7 @@ public final class SpokenCues: Sendable {
 
     /// Hears `snapshot` now and speaks what is to be said.
     public func hear(_ snapshot: LiveSnapshot) {
-        let now = LiveClock.now()
+        let now = MonotonicClock.now()
         for text in announcer.withLock({ $0.announcements(for: snapshot, at: now) }) { speaker.say(text) }
     }
 }

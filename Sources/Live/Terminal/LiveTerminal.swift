@@ -1,3 +1,4 @@
+import Capture
 import Foundation
 import Synchronization
 
@@ -41,7 +42,7 @@ public final class LiveDisplay: Sendable {
             }
             let line = TerminalScreen.plainLine(snapshot)
             let key = "\(snapshot.verdict?.rawValue ?? "")|\(snapshot.cue ?? "")|\(snapshot.reps)|\(snapshot.stopped ?? "")|\(snapshot.notice ?? "")|\(snapshot.side?.rawValue ?? "")"
-            let now = LiveClock.now()
+            let now = MonotonicClock.now()
             if let last = state.lastPlain, last.key == key, now - last.time < 1 { return }
             state.lastPlain = (line, key, now)
             TerminalMode.write(line + "\n", to: plainOutput)

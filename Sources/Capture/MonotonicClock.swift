@@ -1,8 +1,8 @@
 import Foundation
 
-/// The monotonic clock live timing is measured on (`CLOCK_MONOTONIC`, the clock V4L2 drivers
-/// stamp frames with), in seconds.
-public enum LiveClock {
+/// The monotonic clock (`CLOCK_MONOTONIC`, the clock V4L2 drivers stamp frames with) that
+/// frame arrival and live latency are measured on, in seconds.
+public enum MonotonicClock {
     /// Seconds on the monotonic clock now.
     public static func now() -> Double {
         var time = timespec()
