@@ -1,6 +1,6 @@
 import Foundation
 import Form
-import Scoring
+@testable import Scoring
 import Testing
 
 /// `--exercise auto`: which template a recording shows, on synthetic recordings of every
@@ -124,5 +124,24 @@ import Testing
                          "fits": fits.map { ["id": $0.id, "shares": $0.shares, "specificity": $0.specificity, "reps": $0.reps] as [String: Any] }])
         }
         try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: path))
+    }
+}
+
+extension RecognitionTests {
+    @Test("stillness is local: holds with a rest between them are still, reps are not")
+    func stillnessIsLocal() {
+        let key = MeasureUnit.degrees.rawValue + "hip_off_shoulder_ankle_line"
+        // 10 s held at 5°, 5 s resting at -30° (on the floor), 10 s held again, at 10 fps.
+        let holds = (0..<250).map { i -> (seconds: Double, value: Double) in
+            let t = Double(i) / 10
+            return (t, (10..<15).contains(t) ? -30 : 5 + sin(t * 3))
+        }
+        // Reps: the measure swings by 60° every 2 s.
+        let reps = (0..<250).map { i -> (seconds: Double, value: Double) in
+            let t = Double(i) / 10
+            return (t, 30 * sin(t * .pi))
+        }
+        #expect(TemplateFit.stillness([key: holds]) > 0.9)
+        #expect(TemplateFit.stillness([key: reps]) < 0.2)
     }
 }

@@ -69,7 +69,7 @@ public struct ExerciseRecognizer: Sendable {
         public var temperature: Double
 
         /// The weights `formcheck` uses.
-        public static let standard = Weights(shares: [1.5, 1.0, 1.5, 1.5, 2.0, 1.0, 1.0], specificity: 0.5, temperature: 1.0)
+        public static let standard = Weights(shares: [1.5, 1.0, 1.5, 1.5, 2.0, 1.5, 1.0], specificity: 0.5, temperature: 1.0)
 
         /// Weights of the seven shares and the specificity, at `temperature`.
         public init(shares: [Double], specificity: Double, temperature: Double) {

@@ -57,7 +57,7 @@ public struct TemplateFit: Sendable, Equatable {
         var targetRuns: [Double] = []
         var runStart: Double?, lastTarget: Double?
         var movement: [Double] = []
-        var checkValues: [String: [Double]] = [:]
+        var checkValues: [String: [(seconds: Double, value: Double)]] = [:]
         for frame in frames {
             guard let analysis = session?.add(frame.landmarks, atSeconds: frame.seconds), frame.landmarks != nil else { continue }
             posed += 1
@@ -86,7 +86,7 @@ public struct TemplateFit: Sendable, Equatable {
             if let value = analysis.movementValue { movement.append(value) }
             for check in template.checks {
                 let name = check.measure.qualifier == .both ? "\(check.measure.kind.rawValue).left" : check.measure.description
-                if let value = analysis.value(name) { checkValues[check.measure.kind.unit.rawValue + name, default: []].append(value) }
+                if let value = analysis.value(name) { checkValues[check.measure.kind.unit.rawValue + name, default: []].append((frame.seconds, value)) }
             }
         }
         session?.finish()
@@ -228,18 +228,38 @@ public struct TemplateFit: Sendable, Equatable {
         return 0.05 + 0.3 * covered * travelled
     }
 
-    /// Evidence of a hold: the template's measures stay put. The largest 10th-to-90th percentile
-    /// spread among them, against 25° (or 0.25 trunk lengths), makes the score fall from 1.
-    static func stillness(_ values: [String: [Double]]) -> Double {
+    /// Evidence of a hold: the template's measures stay put. The 10th-to-90th percentile spread
+    /// of each measure in windows of ``stillnessWindowSeconds``, the median window's, and the
+    /// largest of those among the measures, against 25° (or 0.25 trunk lengths), makes the score
+    /// fall from 1.
+    static func stillness(_ values: [String: [(seconds: Double, value: Double)]]) -> Double {
         var spread = 0.0
         for (key, series) in values where series.count >= 2 {
-            let sorted = series.sorted()
-            let range = percentile(sorted, 0.9) - percentile(sorted, 0.1)
+            // Stillness is local: a recording of holds has rests and changes of position between
+            // them, so the spread is taken in short windows and the typical window counts.
+            var windows: [[Double]] = [[]]
+            var windowStart = series[0].seconds
+            for sample in series {
+                if sample.seconds - windowStart >= stillnessWindowSeconds, windows[windows.count - 1].count >= 2 {
+                    windows.append([])
+                    windowStart = sample.seconds
+                }
+                windows[windows.count - 1].append(sample.value)
+            }
+            let spreads = windows.filter { $0.count >= 2 }.map { window -> Double in
+                let sorted = window.sorted()
+                return percentile(sorted, 0.9) - percentile(sorted, 0.1)
+            }.sorted()
+            guard !spreads.isEmpty else { continue }
             let scale = key.hasPrefix(MeasureUnit.degrees.rawValue) ? 25.0 : 0.25
-            spread = max(spread, range / scale)
+            spread = max(spread, percentile(spreads, 0.5) / scale)
         }
         return max(0.05, exp(-max(0, spread - 0.4)))
     }
+
+    /// The length of the windows ``stillness(_:)`` measures the spread in: longer than a rep
+    /// of any template, so that a window of reps always sees the movement.
+    static let stillnessWindowSeconds = 4.0
 
     /// The `fraction` percentile of sorted `values` (linear between neighbours).
     static func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
