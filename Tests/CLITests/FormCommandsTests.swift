@@ -16,7 +16,7 @@ import TestSupport
     // MARK: exercises
 
     static let ids = [
-        "abdominal-crunch", "back-stabiliser", "bird-dog", "bridge", "cat-cow", "childs-pose", "dead-bug",
+        "abdominal-crunch", "back-stabiliser", "bird-dog", "bridge", "cat-cow", "childs-pose", "cobra", "dead-bug",
         "deep-stomach-hold", "double-knee-hug", "heel-raise", "heel-slide", "knee-plank", "knee-roll", "knee-to-chest",
         "partial-crunch", "pelvic-tilt", "plank", "side-plank", "squat", "straight-leg-raise", "wall-squat",
     ]

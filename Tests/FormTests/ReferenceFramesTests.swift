@@ -15,7 +15,7 @@ struct ReferenceFramesTests {
     static let templateFor: [String: String] = [
         "plank": "plank", "side_plank": "side-plank", "bridge": "bridge", "pelvic_tilt": "pelvic-tilt",
         "cat_cow": "cat-cow", "childs_pose": "childs-pose", "knee_to_chest": "knee-to-chest", "crunch": "abdominal-crunch",
-        "dead_bug": "dead-bug", "squat": "squat", "bird_dog": "bird-dog",
+        "dead_bug": "dead-bug", "squat": "squat", "bird_dog": "bird-dog", "cobra": "cobra",
     ]
 
     struct Row {

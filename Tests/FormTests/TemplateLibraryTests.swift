@@ -7,7 +7,7 @@ struct TemplateLibraryTests {
     static let issueIDs = [
         "knee-to-chest", "double-knee-hug", "pelvic-tilt", "cat-cow", "bird-dog", "back-stabiliser",
         "deep-stomach-hold", "partial-crunch", "abdominal-crunch", "childs-pose", "plank", "knee-plank", "bridge",
-        "knee-roll", "squat", "wall-squat", "heel-slide", "straight-leg-raise", "heel-raise", "side-plank", "dead-bug",
+        "knee-roll", "squat", "wall-squat", "heel-slide", "straight-leg-raise", "heel-raise", "side-plank", "dead-bug", "cobra",
     ]
 
     @Test("every template loads and every exercise has one")

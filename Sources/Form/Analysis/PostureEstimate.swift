@@ -74,12 +74,13 @@ public struct PostureEstimate: Sendable, Equatable {
 
 extension PostureEstimate {
     /// The positions a pose of an exercise starting from `start` can never be in at any moment
-    /// of it. Only clear contradictions are listed: a crunch lifts the trunk toward upright and
-    /// a knee plank looks much like all fours, so those pairs are not used against each other.
+    /// of it. Only clear contradictions are listed: a crunch lifts the trunk toward upright, a
+    /// knee plank looks much like all fours, and a cobra's raised face and trunk look like lying
+    /// on the back, so those pairs are not used against each other.
     static func incompatible(with start: StartPosition) -> [StartPosition] {
         switch start {
         case .onBack: return [.allFours, .onFront]
-        case .onFront: return [.onBack, .standing]
+        case .onFront: return [.standing]
         case .allFours: return [.onBack, .standing]
         case .kneeling: return [.onBack, .standing]
         case .standing: return [.onBack, .onFront, .allFours]
