@@ -13,11 +13,20 @@ public enum SummaryTable {
         if let recognition = scored.recognition {
             lines.append("  Recognised  \(recognition.sentence)")
         }
-        lines.append(String(format: "  Frames      %d over %.1f s: %d good, %d with faults, %d unseen",
-                            summary.frames, summary.durationSeconds, summary.goodFrames, summary.faultFrames, summary.unseenFrames))
+        if summary.separatePhotos {
+            lines.append(String(format: "  Photos      %d: %d good, %d with faults, %d unseen",
+                                summary.frames, summary.goodFrames, summary.faultFrames, summary.unseenFrames))
+        } else {
+            lines.append(String(format: "  Frames      %d over %.1f s: %d good, %d with faults, %d unseen",
+                                summary.frames, summary.durationSeconds, summary.goodFrames, summary.faultFrames, summary.unseenFrames))
+        }
         lines.append("  Prescribed  \(template.prescription.summary)")
-        if let repsLine = reps(scored) { lines.append("  Reps        " + repsLine) }
-        lines += holds(scored).enumerated().map { ($0 == 0 ? "  Holds       " : "              ") + $1 }
+        if summary.separatePhotos {
+            lines.append("  Counting    none: separate photos are each judged on their own")
+        } else {
+            if let repsLine = reps(scored) { lines.append("  Reps        " + repsLine) }
+            lines += holds(scored).enumerated().map { ($0 == 0 ? "  Holds       " : "              ") + $1 }
+        }
         lines.append("  Score       " + (summary.score.map { "\($0)/100" } ?? "none (no rep or hold was counted)"))
 
         let statistics = scored.checkStatistics

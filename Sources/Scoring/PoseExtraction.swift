@@ -136,6 +136,8 @@ public struct PoseExtraction: Sendable {
         var skipped: [String] = []
         let clock = ContinuousClock()
         var poseTime = Duration.zero
+        // Separate photos: each is a new picture, found without tracking or smoothing from the one before.
+        let photos = input.isPhotos(source)
         while true {
             let next: Frame?
             do {
@@ -153,6 +155,7 @@ public struct PoseExtraction: Sendable {
             let start = clock.now
             let pose: Pose?
             do {
+                if photos { tracker.reset() }
                 pose = try tracker.process(frame.image)
             } catch {
                 throw .pose(input: input.path, error)
@@ -175,7 +178,8 @@ public struct PoseExtraction: Sendable {
         }
         let rate = source.framesPerSecond ?? input.framesPerSecond ?? ScoringInput.defaultFolderFramesPerSecond
         let seconds = Double(poseTime.components.seconds) + Double(poseTime.components.attoseconds) * 1e-18
-        return PoseTrack(input: input.path, framesPerSecond: rate, frames: frames, skipped: skipped, poseSeconds: seconds)
+        return PoseTrack(input: input.path, framesPerSecond: rate, frames: frames, skipped: skipped, poseSeconds: seconds,
+                         separatePhotos: photos)
     }
 }
 

@@ -40,14 +40,19 @@ public struct PoseTrack: Sendable {
     public var skipped: [String]
     /// Seconds spent finding poses (for frames per second in messages).
     public var poseSeconds: Double
+    /// Whether the frames are separate photos, each found and judged on its own, rather than
+    /// one recording (``ScoringInput/photos``).
+    public var separatePhotos: Bool
 
     /// The poses of `input`.
-    public init(input: String, framesPerSecond: Double, frames: [PosedFrame], skipped: [String] = [], poseSeconds: Double = 0) {
+    public init(input: String, framesPerSecond: Double, frames: [PosedFrame], skipped: [String] = [], poseSeconds: Double = 0,
+                separatePhotos: Bool = false) {
         self.input = input
         self.framesPerSecond = framesPerSecond
         self.frames = frames
         self.skipped = skipped
         self.poseSeconds = poseSeconds
+        self.separatePhotos = separatePhotos
     }
 
     /// How many frames have a pose.

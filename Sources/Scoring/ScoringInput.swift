@@ -8,11 +8,23 @@ public struct ScoringInput: Sendable, Hashable {
     /// The frame rate to time frames at (folders; videos are resampled to it), or `nil` for the
     /// default: a video's own rate, 30 frames per second for folders.
     public var framesPerSecond: Double?
+    /// Whether a folder's images are separate photos (each found and judged on its own, no reps
+    /// or holds) rather than the frames of one recording; `nil` decides from the file names
+    /// (``FrameSeries/isRecording(_:)``). Videos are always recordings.
+    public var photos: Bool?
 
-    /// An input at `path`, timed at `framesPerSecond` (`nil`: the default).
-    public init(path: String, framesPerSecond: Double? = nil) {
+    /// An input at `path`, timed at `framesPerSecond` (`nil`: the default); `photos` as
+    /// ``photos`` says.
+    public init(path: String, framesPerSecond: Double? = nil, photos: Bool? = nil) {
         self.path = path
         self.framesPerSecond = framesPerSecond
+        self.photos = photos
+    }
+
+    /// Whether the frames `source` hands out are separate photos.
+    public func isPhotos(_ source: any FrameSource) -> Bool {
+        guard let folder = source as? ImageFolderSource else { return false }
+        return photos ?? !FrameSeries.isRecording(folder.files)
     }
 
     /// The frame rate folders of frames are timed at unless the user says otherwise.

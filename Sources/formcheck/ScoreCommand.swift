@@ -17,6 +17,9 @@ struct ScoreCommand: ParsableCommand {
             frame_10), a single image, or a video file (read through ffmpeg). Each is one \
             recording: the person is tracked through it and its frames are judged against the \
             exercise's checks; reps, holds and the score are counted as in `formcheck analyze`. \
+            A folder whose files are not one numbered series (front.jpg, side.jpg; anna_1.jpg, \
+            ben_1.jpg) is a set of separate photos instead: each is found and judged on its own, \
+            with no reps or holds (--photos and --no-photos decide it yourself). \
             Several paths are scored in parallel (one at a time per thread). --exercise auto \
             recognises the exercise from the poses and says how sure it is. On a terminal a \
             progress line shows frames per second and the time left. --json writes the report \
@@ -34,6 +37,10 @@ struct ScoreCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Frames per second of folders (default 30); videos are resampled to it (default: their own rate).", valueName: "n"))
     var fps: Double?
+
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Take a folder's images as separate photos, each judged on its own with no reps or holds (--photos), or as the frames of one recording (--no-photos). By default a folder is a recording when its files are one numbered series (frame_0001.jpg, frame_0002.jpg, …)."))
+    var photos: Bool?
 
     @Option(help: ArgumentHelp("Write the report as JSON, with the landmarks, to this file ('-' for standard output).", valueName: "file"))
     var json: String?
@@ -74,7 +81,7 @@ struct ScoreCommand: ParsableCommand {
         }
         if let annotate { try Self.checkWritable(folder: annotate) }
 
-        let inputs = paths.map { ScoringInput(path: $0, framesPerSecond: fps) }
+        let inputs = paths.map { ScoringInput(path: $0, framesPerSecond: fps, photos: photos) }
         let workers = min(threads, inputs.count)
         var configuration = PoseConfiguration(mode: .video)
         configuration.threads = max(1, threads / workers)
@@ -97,7 +104,8 @@ struct ScoreCommand: ParsableCommand {
             do {
                 let track = try result.get()
                 skipped += track.skipped
-                let options = SessionOptions(framesPerSecond: track.framesPerSecond)
+                var options = SessionOptions(framesPerSecond: track.framesPerSecond)
+                options.separatePhotos = track.separatePhotos
                 let template: ExerciseTemplate
                 var recognition: Recognition?
                 switch choice {

@@ -214,3 +214,31 @@ import TestSupport
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }
+
+extension ScoreCommandTests {
+    @Test func aFolderOfSeparatePhotosIsJudgedPhotoByPhoto() throws {
+        try #require(Self.engineIsFast, "needs an optimised build (scripts/test)")
+        // Three unrelated pictures, named as photos are (no numbered series).
+        let out = try FormcheckProcess.scratch()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let photos = out.appendingPathComponent("photos")
+        try FileManager.default.createDirectory(at: photos, withIntermediateDirectories: true)
+        for (name, exercise, fault) in [("front.jpg", "plank", "good"), ("sagging.jpg", "plank", "hips_sagging"), ("squat.jpg", "squat", "good")] {
+            let sequence = try Self.sequence(exercise, fault: fault == "good" ? nil : fault)
+            let frames = try FileManager.default.contentsOfDirectory(atPath: sequence.folder.path).filter { $0.hasSuffix(".jpg") }.sorted()
+            try FileManager.default.copyItem(at: sequence.folder.appendingPathComponent(frames[frames.count / 2]),
+                                             to: photos.appendingPathComponent(name))
+        }
+        let json = out.appendingPathComponent("photos.json")
+        let result = try FormcheckProcess.run(["score", photos.path, "--exercise", "plank", "--json", json.path])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("  Photos      3:"), "\(result.output)")
+        #expect(result.output.contains("separate photos are each judged on their own"), "\(result.output)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
+        let summary = try #require(report["summary"] as? [String: Any])
+        #expect(summary["separate_photos"] as? Bool == true && summary["reps"] as? Int == 0 && summary["holds"] as? Int == 0)
+        // Forced to be one recording, the same folder is tracked and counted as a recording.
+        let recording = try FormcheckProcess.run(["score", photos.path, "--exercise", "plank", "--no-photos"])
+        #expect(recording.status == 0 && recording.output.contains("  Frames      3 over"), "\(recording.output)")
+    }
+}

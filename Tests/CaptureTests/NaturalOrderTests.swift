@@ -16,3 +16,21 @@ import Testing
         #expect(sorted.reversed().sorted(by: NaturalOrder.areInIncreasingOrder) == sorted)
     }
 }
+
+/// Which folders of images are the frames of one recording, and which are separate photos.
+@Suite struct FrameSeriesTests {
+    @Test func numberedFramesAreARecording() {
+        #expect(FrameSeries.isRecording((1...40).map { "/x/frame_\(String(format: "%04d", $0)).jpg" }))
+        #expect(FrameSeries.isRecording(stride(from: 0, through: 100, by: 5).map { "/x/IMG_\($0).PNG" }), "every fifth frame")
+        #expect(FrameSeries.isRecording(["/x/0001.jpg", "/x/0002.jpg", "/x/0004.jpg"]), "a frame missing")
+        #expect(FrameSeries.isRecording(["/x/clip1_001.jpg", "/x/clip1_002.jpg"]), "the last number counts")
+    }
+
+    @Test func photosAreNot() {
+        #expect(!FrameSeries.isRecording(["/x/photo.jpg"]), "one picture")
+        #expect(!FrameSeries.isRecording(["/x/front.jpg", "/x/side.jpg"]), "no numbers")
+        #expect(!FrameSeries.isRecording(["/x/anna_1.jpg", "/x/anna_2.jpg", "/x/ben_1.jpg"]), "two people")
+        #expect(!FrameSeries.isRecording(["/x/IMG_2031.jpg", "/x/IMG_2107.jpg", "/x/IMG_2108.jpg"]), "far apart")
+        #expect(!FrameSeries.isRecording(["/x/a_1.jpg", "/x/a_2.png"]), "two kinds of file")
+    }
+}

@@ -174,3 +174,22 @@ extension SessionTests {
         #expect(holds.isEmpty, "\(holds)")
     }
 }
+
+extension SessionTests {
+    @Test("separate photos are each judged on their own, with no reps or holds")
+    func separatePhotos() throws {
+        let template = try Self.template("squat")
+        var options = SessionOptions(framesPerSecond: 10)
+        options.separatePhotos = true
+        var session = try Session(template: template, options: options)
+        // A whole squat, frame by frame: as photos, nothing is counted.
+        for progress in [0.0, 0.5, 1.0, 1.0, 0.5, 0.0, 0.0] {
+            session.add(AnalyzerTests.squat(progress))
+        }
+        session.finish()
+        let summary = session.summary
+        #expect(summary.reps == 0 && summary.holds == 0 && summary.separatePhotos)
+        #expect(summary.goodFrames == 7 && summary.score == 100)
+        #expect(summary.lines.contains("Separate photos, each judged on its own: no reps or holds."))
+    }
+}

@@ -78,6 +78,8 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
         public var goodHoldSeconds: Double
         /// 0–100, `nil` when nothing was counted.
         public var score: Int?
+        /// Whether the frames were separate photos, each judged on its own (no reps or holds).
+        public var separatePhotos: Bool
         /// The faults seen, most frequent first.
         public var faults: [FaultCount]
         /// Pain, advice and red flags.
@@ -87,7 +89,7 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
             case name, prescription, frames, reps, holds, score, faults, safety
             case durationSeconds = "duration_s", goodFrames = "good_frames", faultFrames = "fault_frames"
             case unseenFrames = "unseen_frames", partialReps = "partial_reps", repsBySide = "reps_by_side"
-            case completedHolds = "completed_holds", goodHoldSeconds = "good_hold_s"
+            case completedHolds = "completed_holds", goodHoldSeconds = "good_hold_s", separatePhotos = "separate_photos"
         }
     }
 
@@ -133,6 +135,7 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
             repsBySide: summary.repsBySide.map { ["left": $0.left, "right": $0.right] },
             holds: summary.holds, completedHolds: summary.completedHolds,
             goodHoldSeconds: Self.rounded(summary.goodHoldSeconds), score: summary.score,
+            separatePhotos: summary.separatePhotos,
             faults: summary.faults.map { FaultCount(id: $0.id, frames: $0.frames, cue: $0.cue) },
             safety: Safety(painBefore: session.safety.painBefore, painAfter: session.safety.painAfter,
                            stopped: summary.stopped, advice: summary.safetyAdvice,

@@ -54,10 +54,12 @@ public struct Session: Sendable {
         durationSeconds = time - (firstTime ?? time)
         frameCount += 1
 
-        let analysis = analyzer.analyze(pose, state: &state)
+        let analysis = options.separatePhotos ? analyzer.analyze(pose) : analyzer.analyze(pose, state: &state)
         let relative = time - (firstTime ?? time)
         if let stop = safety.stoppedAtSeconds, relative >= stop { return analysis }
         tally.add(analysis)
+        // Separate photos make no movement in time: nothing to count.
+        if options.separatePhotos { return analysis }
         if var counter = repCounter {
             if let ended = counter.update(analysis, time: relative, dt: dt) { record(ended) }
             repCounter = counter

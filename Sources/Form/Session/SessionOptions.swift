@@ -9,6 +9,10 @@ public struct SessionOptions: Sendable, Equatable {
     public var longestGapSeconds: Double
     /// The per-frame analysis settings.
     public var analysis: AnalysisOptions
+    /// Whether the frames are separate photos rather than a recording: each is judged on its
+    /// own (no hysteresis or position carried from the one before), and no reps or holds are
+    /// counted; the score is the frames' form score.
+    public var separatePhotos = false
 
     /// Options with the defaults: 30 fps, settle 0.5 s, gaps up to 0.5 s.
     public init(framesPerSecond: Double = 30, settleSeconds: Double = 0.5, longestGapSeconds: Double = 0.5,

@@ -30,8 +30,11 @@ public struct SessionSummary: Sendable {
     public var holds: Int, completedHolds: Int
     /// Seconds held with good form, in all and in the longest hold.
     public var goodHoldSeconds: Double, longestHoldSeconds: Double
-    /// 0…100: the mean score of the reps (or of the holds), `nil` when there were none.
+    /// 0…100: the mean score of the reps (or of the holds), `nil` when there were none; for
+    /// separate photos, the frames' form score.
     public var score: Int?
+    /// Whether the frames were separate photos, judged one by one (no reps or holds).
+    public var separatePhotos: Bool
     /// The faults seen, most frequent first.
     public var faults: [FaultCount]
     /// The prescription in words.
@@ -63,6 +66,8 @@ public struct SessionSummary: Sendable {
         longestHoldSeconds = session.holds.map(\.goodSeconds).max() ?? 0
         let scores = counted.isEmpty ? session.holds.map(\.score) : counted.map(\.score)
         score = scores.isEmpty ? nil : Int((Double(scores.reduce(0, +)) / Double(scores.count)).rounded())
+        separatePhotos = session.options.separatePhotos
+        if separatePhotos { score = session.tally.formScore.map { Int($0.rounded()) } }
         faults = session.tally.faultsByFrequency.map { id in
             FaultCount(id: id, frames: session.tally.faultFrames[id] ?? 0,
                        cue: template.fault(id)?.cue ?? template.position?.cue ?? id)
@@ -87,7 +92,11 @@ public struct SessionSummary: Sendable {
             lines.append(String(format: "Holds: %d, %d long enough; good-form time %.1f s (longest %.1f s)",
                                 holds, completedHolds, goodHoldSeconds, longestHoldSeconds))
         }
-        if reps == 0, holds == 0 { lines.append("No reps or holds counted yet.") }
+        if separatePhotos {
+            lines.append("Separate photos, each judged on its own: no reps or holds.")
+        } else if reps == 0, holds == 0 {
+            lines.append("No reps or holds counted yet.")
+        }
         lines.append(score.map { "Score: \($0)/100" } ?? "Score: none (nothing counted)")
         for fault in faults.prefix(5) {
             lines.append("  \(fault.id) (\(fault.frames) frames): \(fault.cue)")

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Whether the names of a folder's images say they are the frames of one recording
+/// (`frame_0001.jpg`, `frame_0002.jpg`, … or every fifth frame) rather than a collection of
+/// separate photos (`plank_front.jpg`, `IMG_2031.jpg`, `IMG_2107.jpg`).
+///
+/// Frames of a recording share one name around a number that rises by a steady step; photos
+/// do not. Tracking a person from one separate photo to the next, and smoothing their
+/// landmarks as if the photos were 1/30 s apart, would blend unrelated pictures.
+public enum FrameSeries {
+    /// Whether `paths` (in natural order) name the frames of one recording: at least two files,
+    /// all with the same text before and after one number and the same extension, the numbers
+    /// rising with no step more than twice the most common one.
+    public static func isRecording(_ paths: [String]) -> Bool {
+        guard paths.count >= 2 else { return false }
+        var pattern: (prefix: String, suffix: String, ext: String)?
+        var numbers: [Int] = []
+        for path in paths {
+            let url = URL(fileURLWithPath: path)
+            let ext = url.pathExtension.lowercased()
+            let stem = url.deletingPathExtension().lastPathComponent
+            guard let (prefix, number, suffix) = split(stem) else { return false }
+            let key = (prefix.lowercased(), suffix.lowercased(), ext)
+            if let pattern, pattern != key { return false }
+            pattern = key
+            numbers.append(number)
+        }
+        let steps = zip(numbers.dropFirst(), numbers).map { $0 - $1 }
+        guard steps.allSatisfy({ $0 > 0 }) else { return false }
+        var counts: [Int: Int] = [:]
+        for step in steps { counts[step, default: 0] += 1 }
+        guard let common = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key else { return false }
+        return steps.allSatisfy { $0 <= 2 * common }
+    }
+
+    /// The stem's last run of digits with the text before and after it.
+    private static func split(_ stem: String) -> (String, Int, String)? {
+        let characters = Array(stem)
+        guard let end = characters.lastIndex(where: \.isASCIIDigit) else { return nil }
+        var start = end
+        while start > 0, characters[start - 1].isASCIIDigit { start -= 1 }
+        let digits = String(characters[start...end])
+        guard digits.count <= 9, let number = Int(digits) else { return nil }
+        return (String(characters[..<start]), number, String(characters[(end + 1)...]))
+    }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
