@@ -9,22 +9,20 @@ import Foundation
 /// landmarks as if the photos were 1/30 s apart, would blend unrelated pictures.
 public enum FrameSeries {
     /// Whether `paths` (in natural order) name the frames of one recording: at least two files,
-    /// all with the same text before and after one number and the same extension, the numbers
-    /// rising with no step more than twice the most common one.
+    /// nearly all of them (all but one in ten, so that a stray file does not decide) with the
+    /// same text before and after one number and the same extension, those numbers rising with
+    /// no step more than twice the most common one.
     public static func isRecording(_ paths: [String]) -> Bool {
         guard paths.count >= 2 else { return false }
-        var pattern: (prefix: String, suffix: String, ext: String)?
-        var numbers: [Int] = []
+        var series: [String: [Int]] = [:]
         for path in paths {
             let url = URL(fileURLWithPath: path)
-            let ext = url.pathExtension.lowercased()
             let stem = url.deletingPathExtension().lastPathComponent
-            guard let (prefix, number, suffix) = split(stem) else { return false }
-            let key = (prefix.lowercased(), suffix.lowercased(), ext)
-            if let pattern, pattern != key { return false }
-            pattern = key
-            numbers.append(number)
+            guard let (prefix, number, suffix) = split(stem) else { continue }
+            series["\(prefix.lowercased())\u{0}\(suffix.lowercased())\u{0}\(url.pathExtension.lowercased())", default: []].append(number)
         }
+        guard let numbers = series.values.max(by: { $0.count < $1.count }), numbers.count >= 2,
+              Double(numbers.count) >= 0.9 * Double(paths.count) else { return false }
         let steps = zip(numbers.dropFirst(), numbers).map { $0 - $1 }
         guard steps.allSatisfy({ $0 > 0 }) else { return false }
         var counts: [Int: Int] = [:]

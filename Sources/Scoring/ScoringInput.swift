@@ -10,7 +10,8 @@ public struct ScoringInput: Sendable, Hashable {
     public var framesPerSecond: Double?
     /// Whether a folder's images are separate photos (each found and judged on its own, no reps
     /// or holds) rather than the frames of one recording; `nil` decides from the file names
-    /// (``FrameSeries/isRecording(_:)``). Videos are always recordings.
+    /// (``FrameSeries/isRecording(_:)``), and takes a single image as a photo. Videos are
+    /// always recordings.
     public var photos: Bool?
 
     /// An input at `path`, timed at `framesPerSecond` (`nil`: the default); `photos` as
@@ -21,10 +22,14 @@ public struct ScoringInput: Sendable, Hashable {
         self.photos = photos
     }
 
-    /// Whether the frames `source` hands out are separate photos.
+    /// Whether the frames `source` hands out are separate photos: a folder as ``photos`` says,
+    /// a single image unless told otherwise, never a video.
     public func isPhotos(_ source: any FrameSource) -> Bool {
-        guard let folder = source as? ImageFolderSource else { return false }
-        return photos ?? !FrameSeries.isRecording(folder.files)
+        switch source {
+        case let folder as ImageFolderSource: return photos ?? !FrameSeries.isRecording(folder.files)
+        case is SingleImageSource: return photos ?? true
+        default: return false
+        }
     }
 
     /// The frame rate folders of frames are timed at unless the user says otherwise.

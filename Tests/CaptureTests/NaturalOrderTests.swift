@@ -24,6 +24,8 @@ import Testing
         #expect(FrameSeries.isRecording(stride(from: 0, through: 100, by: 5).map { "/x/IMG_\($0).PNG" }), "every fifth frame")
         #expect(FrameSeries.isRecording(["/x/0001.jpg", "/x/0002.jpg", "/x/0004.jpg"]), "a frame missing")
         #expect(FrameSeries.isRecording(["/x/clip1_001.jpg", "/x/clip1_002.jpg"]), "the last number counts")
+        let withStray = (1...20).map { "/x/frame_\($0).jpg" } + ["/x/frame_2b.jpg"]
+        #expect(FrameSeries.isRecording(withStray), "one stray file in twenty-one")
     }
 
     @Test func photosAreNot() {
