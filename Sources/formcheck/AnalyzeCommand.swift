@@ -1,4 +1,5 @@
 import ArgumentParser
+import Capture
 import Form
 import Foundation
 
@@ -10,8 +11,10 @@ struct AnalyzeCommand: ParsableCommand {
         discussion: """
             Reads the landmark JSON that `formcheck pose --json` writes (an array of frames, \
             or a folder of one JSON file per frame), judges every frame against the exercise's \
-            checks, counts reps and holds, and prints the session summary. --json writes every \
-            frame's verdict, faults, cues and measures, the reps, holds and summary.
+            checks, counts reps and holds, and prints the session summary. Frames of separate \
+            photos (image files that are not one numbered series, as `formcheck pose` writes \
+            for a folder of photos) are each judged on their own, with no reps or holds. --json \
+            writes every frame's verdict, faults, cues and measures, the reps, holds and summary.
             """)
 
     @Argument(help: ArgumentHelp("The landmark JSON file, or a folder of one JSON file per frame.", valueName: "poses"))
@@ -34,6 +37,10 @@ struct AnalyzeCommand: ParsableCommand {
 
     @Flag(help: "Measure on image landmarks only, ignoring world landmarks.")
     var imageOnly = false
+
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Take the frames as separate photos, each judged on its own with no reps or holds (--photos), or as one recording (--no-photos). By default they are photos when their image files are not one numbered series."))
+    var photos: Bool?
 
     @Option(help: ArgumentHelp("Pain before starting, 0 (none) to 10 (worst).", valueName: "score"))
     var painBefore: Int?
@@ -63,8 +70,9 @@ struct AnalyzeCommand: ParsableCommand {
         let chosen = try template.map { try TemplateLoader.load(contentsOf: URL(fileURLWithPath: $0)) }
             ?? TemplateLibrary.bundled().template(id: exercise ?? "")
         let recording = try PoseRecording.load(URL(fileURLWithPath: poses))
-        let options = SessionOptions(framesPerSecond: fps,
+        var options = SessionOptions(framesPerSecond: fps,
                                      analysis: AnalysisOptions(visibilityThreshold: visibility, preferWorld: !imageOnly))
+        options.separatePhotos = photos ?? Self.arePhotos(recording.map(\.image))
         let pain = RecordingAnalysis.Pain(before: painBefore, after: painAfter, sharp: sharpPain, sharpAtSeconds: sharpPainAt)
         let analysis = try RecordingAnalysis(recording: recording, template: chosen, options: options, pain: pain)
         if let json {
@@ -76,5 +84,14 @@ struct AnalyzeCommand: ParsableCommand {
             try data.write(to: URL(fileURLWithPath: json))
         }
         print(analysis.session.summary.lines.joined(separator: "\n"))
+    }
+
+    /// Whether frames named `images` are separate photos: every frame names an image file, and
+    /// the names are not one numbered series (frames of a video, `clip.mp4#12`, are a recording).
+    static func arePhotos(_ images: [String?]) -> Bool {
+        let names = images.compactMap { $0 }
+        guard !names.isEmpty, names.count == images.count else { return false }
+        let pictures = names.allSatisfy { ["jpg", "jpeg", "png"].contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }
+        return pictures && !FrameSeries.isRecording(names)
     }
 }

@@ -1,3 +1,4 @@
+@testable import formcheck
 import Foundation
 import Testing
 import TestSupport
@@ -129,10 +130,12 @@ import TestSupport
             Reads the landmark JSON that `formcheck pose --json` writes (an array of
             frames, or a folder of one JSON file per frame), judges every frame against the
             exercise's checks, counts reps and holds, and prints the session summary.
-            --json writes every frame's verdict, faults, cues and measures, the reps, holds
-            and summary.
+            Frames of separate photos (image files that are not one numbered series, as
+            `formcheck pose` writes for a folder of photos) are each judged on their own,
+            with no reps or holds. --json writes every frame's verdict, faults, cues and
+            measures, the reps, holds and summary.
 
-            USAGE: formcheck analyze <poses> [--exercise <id>] [--template <file>] [--json <file>] [--fps <rate>] [--visibility <level>] [--image-only] [--pain-before <score>] [--pain-after <score>] [--sharp-pain] [--sharp-pain-at <seconds>]
+            USAGE: formcheck analyze [<options>] <poses>
 
             ARGUMENTS:
               <poses>                 The landmark JSON file, or a folder of one JSON file
@@ -149,6 +152,10 @@ import TestSupport
                                       (default: 0.5)
               --image-only            Measure on image landmarks only, ignoring world
                                       landmarks.
+              --photos/--no-photos    Take the frames as separate photos, each judged on
+                                      its own with no reps or holds (--photos), or as one
+                                      recording (--no-photos). By default they are photos
+                                      when their image files are not one numbered series.
               --pain-before <score>   Pain before starting, 0 (none) to 10 (worst).
               --pain-after <score>    Pain after finishing, 0 to 10.
               --sharp-pain            A sharp pain was felt during the exercise.
@@ -311,5 +318,15 @@ import TestSupport
         let (status, _, error) = try Self.formcheck(["analyze", "/nonexistent/poses.json", "--exercise", "plank"])
         #expect(status != 0)
         #expect(error.contains("Cannot read /nonexistent/poses.json: no such file or folder."))
+    }
+}
+
+extension FormCommandsTests {
+    @Test func framesOfPhotosOrOfARecording() {
+        #expect(AnalyzeCommand.arePhotos(["plank/front.jpg", "plank/side.jpg"]))
+        #expect(AnalyzeCommand.arePhotos(["one.png"]))
+        #expect(!AnalyzeCommand.arePhotos(["f/frame_0001.jpg", "f/frame_0002.jpg", "f/frame_0003.jpg"]))
+        #expect(!AnalyzeCommand.arePhotos(["clip.mp4#1", "clip.mp4#2"]), "frames of a video")
+        #expect(!AnalyzeCommand.arePhotos(["a.jpg", nil]), "a frame without an image name")
     }
 }
