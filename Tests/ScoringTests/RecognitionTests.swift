@@ -145,3 +145,25 @@ extension RecognitionTests {
         #expect(TemplateFit.stillness([key: reps]) < 0.2)
     }
 }
+
+extension RecognitionTests {
+    @Test("separate photos: no movement or hold is expected of them")
+    func photosCarryNoTimeEvidence() throws {
+        let template = try Self.library.template(id: "bridge")
+        let motion = try #require(MotionCatalog.motion("bridge"))
+        let frames = try SyntheticRecording(motion: motion, template: template, viewpoint: Viewpoint(azimuth: 0, elevation: 10)).frames()
+        // A handful of stills of the held bridge, as a folder of photos of it would give.
+        let analyzer = FormAnalyzer(template: template)
+        let held = frames.filter { frame in frame.landmarks.map { analyzer.analyze($0).phase == .target } ?? false }
+        try #require(held.count >= 6)
+        let stills = stride(from: 0, to: held.count, by: held.count / 6).map { held[$0] }
+        var options = SessionOptions()
+        options.separatePhotos = true
+        let postures = stills.map { $0.landmarks.flatMap { PostureEstimate($0) } }
+        let fit = TemplateFit(template: template, frames: stills, postures: postures, options: options)
+        #expect(fit.motion == 1 && fit.hold == 1 && fit.reps == 0)
+        let recognition = ExerciseRecognizer(library: Self.library, options: options).recognition(
+            from: Self.library.templates.map { TemplateFit(template: $0, frames: stills, postures: postures, options: options) })
+        #expect(recognition.best?.id == "bridge", "\(recognition.sentence)")
+    }
+}

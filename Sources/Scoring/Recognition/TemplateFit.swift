@@ -19,7 +19,7 @@ public struct TemplateFit: Sendable, Equatable {
     /// one's rules, while one fault of the right exercise fails only its own check.
     public var agreement: Double
     /// Whether the recording moves as the template does: reps between its rest and target for
-    /// exercises with reps, staying still for holds.
+    /// exercises with reps, staying still for holds (1 for separate photos).
     public var motion: Double
     /// Frames whose posture is the template's starting position (``PostureEstimate``).
     public var posture: Double
@@ -28,7 +28,7 @@ public struct TemplateFit: Sendable, Equatable {
     public var floor: Double
     /// Whether the person stays at the target as long as the template holds: reps held for the
     /// prescribed time (a wall squat, a bridge with a pause), or a hold as long as the shortest
-    /// that counts. 1 for templates without a hold.
+    /// that counts. 1 for templates without a hold, and for separate photos.
     public var hold: Double
     /// How narrow the good ranges of the checks that passed are, as the mean of
     /// log(the measure's whole range / the good range's width) over passed checks: of two
@@ -104,6 +104,11 @@ public struct TemplateFit: Sendable, Equatable {
             motion = Self.repMotion(values: movement, movement: move, reps: counted, partial: session?.summary.partialReps ?? 0)
         } else {
             motion = Self.stillness(checkValues)
+        }
+        if options.separatePhotos {
+            // Separate photos have no time between them: neither movement nor holding is evidence.
+            motion = 1
+            hold = 1
         }
         let shares = postures.compactMap { $0?.shares[template.start] }
         posture = shares.isEmpty ? 0 : shares.reduce(0, +) / Double(shares.count)
