@@ -161,3 +161,25 @@ extension AnalyzerTests {
         #expect(phases.last == .setup, "several frames on all fours: \(phases)")
     }
 }
+
+extension AnalyzerTests {
+    @Test("a relative movement is measured from the person's own resting value")
+    func relativeMovement() throws {
+        let library = try #require(Self.library)
+        let movement = try #require(try library.template(id: "heel-raise").movement)
+        #expect(movement.relativeToRest)
+        // Standing at 100° (the template's absolute thresholds would never see a rise), then up to 112°.
+        var baseline: Double?
+        var phases: [Phase] = []
+        var previous: Phase?
+        for value in [100.0, 100.5, 99.5, 100, 104, 108, 112, 112, 108, 103, 100, 100] {
+            let rest = FormAnalyzer.baseline(baseline, value: value, movement: movement, previous: previous)
+            baseline = rest
+            let phase = FormAnalyzer.phase(of: value - rest, movement: movement, previous: previous)
+            phases.append(phase)
+            previous = phase
+        }
+        #expect(phases.first == .rest && phases.contains(.target) && phases.last == .rest, "\(phases)")
+        #expect(abs((baseline ?? 0) - 100) < 1.5, "the resting value stays near 100°: \(baseline ?? 0)")
+    }
+}

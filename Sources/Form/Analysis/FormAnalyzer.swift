@@ -74,11 +74,17 @@ public struct FormAnalyzer: Sendable {
         var movementValue: Double?
         if collector.outOfPosition {
             phase = .setup
+            state.movementBaseline = nil
         } else if !inPosition {
             phase = nil
         } else if let movement = template.movement {
             let measurement = collector.measure(movement.measure)
-            if let value = measurement.trustedValue {
+            if var value = measurement.trustedValue {
+                if movement.relativeToRest {
+                    let baseline = Self.baseline(state.movementBaseline, value: value, movement: movement, previous: state.phase)
+                    state.movementBaseline = baseline
+                    value -= baseline
+                }
                 movementValue = value
                 phase = Self.phase(of: value, movement: movement, previous: state.phase)
             } else {
@@ -124,6 +130,18 @@ public struct FormAnalyzer: Sendable {
 
     /// The hysteresis of the position gate: 5° or 0.05 trunk lengths.
     static func gateMargin(_ unit: MeasureUnit) -> Double { unit == .degrees ? 5 : 0.05 }
+
+    /// The resting value of a relative movement's measure after seeing `value`: it follows values
+    /// further from the target than itself quickly (the person was not quite at rest before), and
+    /// others slowly while at rest (posture and landmarks drift), averaging the landmarks' noise
+    /// either way; while moving it stays, so a rep is measured from where it started.
+    static func baseline(_ baseline: Double?, value: Double, movement: Movement, previous: Phase?) -> Double {
+        guard let baseline else { return value }
+        let toward = movement.increases ? value - baseline : baseline - value
+        if toward < 0 { return baseline + 0.3 * (value - baseline) }
+        if previous == .rest || previous == .setup || previous == nil { return baseline + 0.05 * (value - baseline) }
+        return baseline
+    }
 
     /// The phase for the movement measure at `value`, with hysteresis from `previous`.
     public static func phase(of value: Double, movement: Movement, previous: Phase?) -> Phase {

@@ -46,6 +46,8 @@ public struct AnalysisState: Sendable, Equatable {
     public var raisedChecks: Set<String> = []
     /// Consecutive frames, up to this one, whose posture contradicts the exercise's position.
     public var contradictingPostures = 0
+    /// The person's resting value of a relative movement's measure (``Movement/relativeToRest``).
+    public var movementBaseline: Double?
 
     /// A fresh state, as for a single image.
     public init() {}

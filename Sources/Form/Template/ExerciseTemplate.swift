@@ -228,6 +228,10 @@ public struct Movement: Sendable {
     public var tooFastFault: String?
     /// Fault for a rep whose good hold at the target was shorter than the prescription's minimum.
     public var shortHoldFault: String?
+    /// Whether `rest.at` and `target.at` are changes from the person's own resting value rather
+    /// than values: for measures whose resting value differs from person to person and with the
+    /// camera (the angle at the ankle from the foot landmarks), the movement is what counts.
+    public var relativeToRest: Bool = false
 
     /// Whether the target lies above the rest value.
     public var increases: Bool { target.at > rest.at }

@@ -199,7 +199,7 @@ private struct TemplateParser {
 
     private func parseMovement(_ field: YAMLField, hasWorkingSide: Bool, faults: [Fault]) throws -> Movement {
         let fields = try field.mapping(allowed: ["measure", "rest", "target", "hysteresis", "min_rep_seconds",
-                                                 "fast_rep", "partial", "short_hold"])
+                                                 "fast_rep", "partial", "short_hold", "relative"])
         let measure = try parseMeasure(try fields.required("measure"), hasWorkingSide: hasWorkingSide, allowBoth: false)
         func point(_ name: String) throws -> Movement.Point {
             let pointFields = try fields.required(name).mapping(allowed: ["name", "at"])
@@ -228,7 +228,8 @@ private struct TemplateParser {
             slowestFastRepSeconds: fast?.0,
             partialFault: try fields["partial"].map { try faultReference($0, faults: faults) },
             tooFastFault: fast?.1,
-            shortHoldFault: try fields["short_hold"].map { try faultReference($0, faults: faults) }
+            shortHoldFault: try fields["short_hold"].map { try faultReference($0, faults: faults) },
+            relativeToRest: try fields["relative"]?.boolean() ?? false
         )
     }
 

@@ -150,7 +150,7 @@ public enum UprightMotions {
                 Injection(fault: "leaning_forward", sizes: [25, 35]) { frame, size in frame.pose.trunkLean = size },
             ],
             views: Viewpoint.standingViews,
-            partialFraction: 0.6
+            partialFraction: 0.25
         )
     }
 }
