@@ -31,6 +31,17 @@ public enum FrameSeries {
         return steps.allSatisfy { $0 <= 2 * common }
     }
 
+    /// Whether images named `names` are separate photos: there is at least one, every name is an
+    /// image file (``ImageFolderSource/imageExtensions``; frames of a video, `clip.mp4#12`, are
+    /// not), and they are not the frames of one recording (``isRecording(_:)``).
+    public static func arePhotos(_ names: [String]) -> Bool {
+        guard !names.isEmpty else { return false }
+        let pictures = names.allSatisfy {
+            ImageFolderSource.imageExtensions.contains(URL(fileURLWithPath: $0).pathExtension.lowercased())
+        }
+        return pictures && !isRecording(names)
+    }
+
     /// The stem's last run of digits with the text before and after it.
     private static func split(_ stem: String) -> (String, Int, String)? {
         let characters = Array(stem)

@@ -10,7 +10,7 @@ public struct ScoringInput: Sendable, Hashable {
     public var framesPerSecond: Double?
     /// Whether a folder's images are separate photos (each found and judged on its own, no reps
     /// or holds) rather than the frames of one recording; `nil` decides from the file names
-    /// (``FrameSeries/isRecording(_:)``), and takes a single image as a photo. Videos are
+    /// (``FrameSeries/arePhotos(_:)``), and takes a single image as a photo. Videos are
     /// always recordings.
     public var photos: Bool?
 
@@ -26,7 +26,7 @@ public struct ScoringInput: Sendable, Hashable {
     /// a single image unless told otherwise, never a video.
     public func isPhotos(_ source: any FrameSource) -> Bool {
         switch source {
-        case let folder as ImageFolderSource: return photos ?? !FrameSeries.isRecording(folder.files)
+        case let folder as ImageFolderSource: return photos ?? FrameSeries.arePhotos(folder.files)
         case is SingleImageSource: return photos ?? true
         default: return false
         }

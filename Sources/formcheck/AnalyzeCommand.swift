@@ -86,12 +86,10 @@ struct AnalyzeCommand: ParsableCommand {
         print(analysis.session.summary.lines.joined(separator: "\n"))
     }
 
-    /// Whether frames named `images` are separate photos: every frame names an image file, and
-    /// the names are not one numbered series (frames of a video, `clip.mp4#12`, are a recording).
+    /// Whether frames named `images` are separate photos: every frame has a name, and the names
+    /// are those of separate photos (``FrameSeries/arePhotos(_:)``).
     static func arePhotos(_ images: [String?]) -> Bool {
         let names = images.compactMap { $0 }
-        guard !names.isEmpty, names.count == images.count else { return false }
-        let pictures = names.allSatisfy { ["jpg", "jpeg", "png"].contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }
-        return pictures && !FrameSeries.isRecording(names)
+        return names.count == images.count && FrameSeries.arePhotos(names)
     }
 }

@@ -35,4 +35,12 @@ import Testing
         #expect(!FrameSeries.isRecording(["/x/IMG_2031.jpg", "/x/IMG_2107.jpg", "/x/IMG_2108.jpg"]), "far apart")
         #expect(!FrameSeries.isRecording(["/x/a_1.jpg", "/x/a_2.png"]), "two kinds of file")
     }
+
+    @Test func photosAreImagesThatAreNotARecording() {
+        #expect(FrameSeries.arePhotos(["plank/front.jpg", "plank/side.JPEG"]))
+        #expect(FrameSeries.arePhotos(["one.png"]))
+        #expect(!FrameSeries.arePhotos([]))
+        #expect(!FrameSeries.arePhotos(["f/frame_0001.jpg", "f/frame_0002.jpg"]), "a recording")
+        #expect(!FrameSeries.arePhotos(["clip.mp4#1", "clip.mp4#7"]), "frames of a video")
+    }
 }

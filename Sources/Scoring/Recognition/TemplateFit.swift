@@ -92,7 +92,8 @@ public struct TemplateFit: Sendable, Equatable {
         session?.finish()
         if let start = runStart, let end = lastTarget { targetRuns.append(end - start) }
         specificity = specificityCount > 0 ? specificitySum / Double(specificityCount) : 0
-        hold = Self.holdEvidence(template: template, targetRuns: targetRuns)
+        // Separate photos have no time between them: neither movement nor holding is evidence.
+        hold = options.separatePhotos ? 1 : Self.holdEvidence(template: template, targetRuns: targetRuns)
         self.inPosition = posed > 0 ? Double(inPosition) / Double(posed) : 0
         measurable = inPosition > 0 ? Double(judged) / Double(inPosition) : 0
         let rates = outcomes.filter { $0.measured > 0 }.map { 1 - Double($0.failed) / Double($0.measured) }
@@ -100,15 +101,12 @@ public struct TemplateFit: Sendable, Equatable {
         floor = floorScores.isEmpty ? 0.5 : floorScores.reduce(0, +) / Double(floorScores.count)
         let counted = session?.summary.reps ?? 0
         reps = counted
-        if let move = template.movement {
+        if options.separatePhotos {
+            motion = 1
+        } else if let move = template.movement {
             motion = Self.repMotion(values: movement, movement: move, reps: counted, partial: session?.summary.partialReps ?? 0)
         } else {
             motion = Self.stillness(checkValues)
-        }
-        if options.separatePhotos {
-            // Separate photos have no time between them: neither movement nor holding is evidence.
-            motion = 1
-            hold = 1
         }
         let shares = postures.compactMap { $0?.shares[template.start] }
         posture = shares.isEmpty ? 0 : shares.reduce(0, +) / Double(shares.count)
