@@ -226,9 +226,8 @@ private struct FrameCollector {
         }
         var verdict: Verdict = faults.isEmpty ? .good : .fault
         if outOfPosition {
-            let text = template.position?.cue ?? "Get into position — \(template.start.phrase)."
             faultIDs.append(TemplateLoader.outOfPositionFault)
-            cues.append(Cue(text: text, severity: .low, kind: .position, faultID: TemplateLoader.outOfPositionFault))
+            cues.append(Cue(text: template.positionCue, severity: .low, kind: .position, faultID: TemplateLoader.outOfPositionFault))
             verdict = .fault
         }
         if unseen || (phase == nil && verdict == .good) {

@@ -70,7 +70,7 @@ public struct SessionSummary: Sendable {
         if separatePhotos { score = session.tally.formScore.map { Int($0.rounded()) } }
         faults = session.tally.faultsByFrequency.map { id in
             FaultCount(id: id, frames: session.tally.faultFrames[id] ?? 0,
-                       cue: template.fault(id)?.cue ?? template.position?.cue ?? id)
+                       cue: template.fault(id)?.cue ?? template.positionCue)
         }
         prescription = template.prescription.summary
         stopped = session.safety.isStopped

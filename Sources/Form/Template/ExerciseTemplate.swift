@@ -33,6 +33,10 @@ public struct ExerciseTemplate: Sendable, Identifiable {
     /// The fault with id `id`.
     public func fault(_ id: String) -> Fault? { faults.first { $0.id == id } }
 
+    /// What to say while the person is out of position: the position gate's cue, or for a
+    /// template without one, where the exercise starts.
+    public var positionCue: String { position?.cue ?? "Get into position — \(start.phrase)." }
+
     /// Whether reps are counted (the template has a movement) rather than one continuous hold.
     public var countsReps: Bool { movement != nil }
 }
