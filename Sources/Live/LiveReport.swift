@@ -1,4 +1,5 @@
 import Foundation
+import Form
 import Reports
 import Scoring
 
@@ -109,7 +110,7 @@ public enum PainScore {
     public static func parse(_ text: String) throws(LiveError) -> Int? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return nil }
-        guard let score = Int(trimmed), (0...10).contains(score) else { throw .invalidPainScore(trimmed) }
+        guard let score = Int(trimmed), SafetyLog.painScale.contains(score) else { throw .invalidPainScore(trimmed) }
         return score
     }
 }

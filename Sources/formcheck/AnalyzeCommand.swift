@@ -60,9 +60,7 @@ struct AnalyzeCommand: ParsableCommand {
         }
         guard fps > 0 else { throw ValidationError("--fps must be above 0") }
         guard (0...1).contains(visibility) else { throw ValidationError("--visibility must be between 0 and 1") }
-        for (name, value) in [("--pain-before", painBefore), ("--pain-after", painAfter)] {
-            if let value, !(0...10).contains(value) { throw ValidationError("\(name) must be between 0 and 10") }
-        }
+        try PainArguments.validate(before: painBefore, after: painAfter)
         if sharpPainAt != nil, !sharpPain { throw ValidationError("--sharp-pain-at needs --sharp-pain") }
     }
 

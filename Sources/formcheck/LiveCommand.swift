@@ -92,9 +92,7 @@ struct LiveCommand: ParsableCommand {
         if loop, source == nil { throw ValidationError("--loop replays a --source folder") }
         if bench, source == nil { throw ValidationError("--bench replays a --source folder") }
         guard port == 0 || (1024...65535).contains(port) else { throw ValidationError(LiveViewError.invalidPort(port).description) }
-        for (name, value) in [("--pain-before", painBefore), ("--pain-after", painAfter)] {
-            if let value, !(0...10).contains(value) { throw ValidationError("\(name) must be a whole number from 0 (no pain) to 10 (worst pain)") }
-        }
+        try PainArguments.validate(before: painBefore, after: painAfter)
         guard (1...16).contains(threads) else { throw ValidationError("--threads must be between 1 and 16") }
     }
 

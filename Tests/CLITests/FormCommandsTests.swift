@@ -314,6 +314,12 @@ import TestSupport
         #expect(error.contains("give --exercise ID or --template FILE (one of them)"))
     }
 
+    @Test func aPainScoreOffTheScaleIsRefused() throws {
+        let (status, _, error) = try Self.formcheck(["analyze", "poses.json", "--exercise", "squat", "--pain-after", "12"])
+        #expect(status != 0)
+        #expect(error.contains("--pain-after must be a whole number from 0 (no pain) to 10 (worst pain)"), "\(error)")
+    }
+
     @Test func aMissingRecordingSaysSo() throws {
         let (status, _, error) = try Self.formcheck(["analyze", "/nonexistent/poses.json", "--exercise", "plank"])
         #expect(status != 0)

@@ -4,6 +4,8 @@
 /// the exercise, or any sharp pain, ends it with the advice to stop; pain above the limit
 /// afterwards is advice not to continue with the exercise.
 public struct SafetyLog: Sendable, Equatable {
+    /// The pain scores there are: 0 (no pain) to 10 (worst pain).
+    public static let painScale = 0...10
     /// The highest pain score at which exercising may continue.
     public static let painLimit = 3
 
@@ -87,7 +89,7 @@ public struct SafetyLog: Sendable, Equatable {
     }
 
     private static func validate(_ score: Int) throws {
-        guard (0...10).contains(score) else {
+        guard painScale.contains(score) else {
             throw FormError.invalidValue(name: "pain score", problem: "\(score) is not between 0 (no pain) and 10 (worst pain)")
         }
     }
